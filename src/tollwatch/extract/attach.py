@@ -1,0 +1,468 @@
+"""Link counts to victims and outcomes inside one sentence.
+
+A count finds its outcome in one of four ways, tried in order:
+1. its own head noun names the outcome ("31 civilian lives", "15 deaths");
+2. an active verb, gerund, "deaths of" or a toll stands right before it ("killed 92");
+3. it is coordinated with, or included in, an earlier count and shares its outcome;
+4. a passive participle or predicate follows it in the same clause ("17 police were killed").
+A participle followed by its own object is active, so the count before it is the agent
+("two gunmen killed three soldiers": only the soldiers are victims).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Count
+from .numbers import CountMention, NumberRules, find_counts
+from .tagger import Tagged
+
+_RIGHT_WINDOW = 10
+_TOLL_WINDOW = 7
+
+
+@dataclass(slots=True)
+class Phrase:
+    """The victim noun phrase after a count."""
+
+    end: int
+    group: str = "unknown"
+    label: str = ""
+    outcome: str | None = None
+    additive: bool = False
+    of_prior: bool = False
+
+
+@dataclass(slots=True)
+class Found:
+    """A claim found in a sentence, before speaker, place and time are added."""
+
+    start: int
+    end: int
+    count: Count
+    outcome: str
+    group: str
+    label: str
+    trigger: int
+    how: str
+    part_of: Found | None = None
+    additive: bool = False
+    modality: str = "asserted"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    mention: CountMention
+    phrase: Phrase
+    found: Found | None = None
+
+
+def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
+                blocked: set[int]) -> list[Found]:
+    """All claims of one tagged sentence; `blocked` tokens (dates, durations) hold no count."""
+    candidates = _candidates(t, rules, plural, blocked)
+    for index, cand in enumerate(candidates):
+        _attach(t, candidates, index)
+    found: list[Found] = []
+    for index, cand in enumerate(candidates):
+        if cand.found is None:
+            continue
+        _link_subset(t, candidates, index)
+        found.append(cand.found)
+    used = {f.trigger for f in found}
+    found.extend(_singular_subjects(t, used))
+    found.extend(_named_objects(t, used, {f.trigger for f in found if f.how == "left"}))
+    found.extend(_zeros(t, used | {f.trigger for f in found}))
+    for f in found:
+        f.modality = _modality(t, f)
+    return sorted(found, key=lambda f: (f.start, f.trigger))
+
+
+# -- counts and their noun phrases ------------------------------------------------------
+
+
+def _candidates(t: Tagged, rules: NumberRules, plural: frozenset[str],
+                blocked: set[int]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for mention in find_counts(t.words, t.texts, rules):
+        if blocked.intersection(range(mention.start, mention.end)) or _negated(t, mention.start):
+            continue
+        if _is_apposition(t, mention):
+            continue
+        phrase = _victim_phrase(t, mention.end, rules)
+        if phrase is not None:
+            out.append(_Candidate(mention, phrase))
+    taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
+    out.extend(_singular_phrases(t, plural, taken | blocked))
+    return sorted(out, key=lambda c: c.mention.start)
+
+
+def _negated(t: Tagged, start: int) -> bool:
+    """"no one", "none of the 5": a count right after a negation is a zero, not a count."""
+    for i in range(max(0, start - 3), start):
+        tag = t.over("zero", i)
+        if tag is not None and tag.has("neg"):
+            return True
+    return False
+
+
+def _is_apposition(t: Tagged, mention: CountMention) -> bool:
+    """"Ahmed Khan, 25, was killed": a number between commas after a name is an age."""
+    before = mention.start - 1
+    after = mention.end
+    return (
+        before > 0 and t.words[before] == "," and after < len(t.words) and t.words[after] == ","
+        and t.texts[before - 1][:1].isupper()
+    )
+
+
+def _victim_phrase(t: Tagged, i: int, rules: NumberRules) -> Phrase | None:
+    n = len(t.words)
+    if i < n and t.words[i] == "of":
+        j = i + 1
+        if j < n and t.words[j] in ("them", "whom", "those", "these"):
+            return Phrase(end=j + 1, label=f"of {t.texts[j]}", of_prior=True)
+        while j < n and t.at("determiners", j):
+            j += 1
+        i = j
+    modifier = None
+    additive = False
+    j = i
+    while j < min(n, i + 5):
+        victim = t.at("victim", j)
+        if victim is not None:
+            after = t.at("outcome", victim.end)
+            if after is not None and after.has("noun") and not (after.has("part") or after.has("pred")):
+                label = " ".join(t.texts[i:after.end])
+                return Phrase(after.end, victim.value("noun"), label, after.value("noun"), additive)
+            return _noun_phrase(t, i, victim.end, victim.value("noun"), modifier, additive)
+        outcome = t.at("outcome", j)
+        if outcome is not None and outcome.has("noun") and not outcome.has("part"):
+            label = " ".join(t.texts[i:outcome.end])
+            return Phrase(outcome.end, modifier or "unknown", label, outcome.value("noun"), additive)
+        mod = t.at("victim_mod", j)
+        if mod is not None:
+            modifier = mod.value("mod")
+            j = mod.end
+            continue
+        if t.at("additive", j):
+            additive = True
+            j += 1
+            continue
+        if _stops_phrase(t, j):
+            break
+        if t.words[j] in rules.not_after:
+            return None
+        j += 1
+    if j == i:
+        return Phrase(end=i, group=modifier or "unknown", additive=additive)
+    last = t.words[j - 1]
+    if last.endswith("s") and last.isalpha() and len(last) > 3:
+        return Phrase(j, modifier or "unknown", " ".join(t.texts[i:j]), None, additive)
+    return None
+
+
+def _noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | None,
+                 additive: bool) -> Phrase:
+    if group == "unknown":
+        group = modifier or _group_after_of(t, end) or "unknown"
+    label = " ".join(t.texts[start:end]).replace(" - ", "-")
+    if t.words[start:end] and t.words[start] in ("other", "others", "more", "another"):
+        additive = True
+    return Phrase(end, group, label, None, additive)
+
+
+def _group_after_of(t: Tagged, i: int) -> str | None:
+    """"members of the security forces" takes its group from what follows "of"."""
+    if i < len(t.words) and t.words[i] == "of":
+        for j in range(i + 1, min(len(t.words), i + 4)):
+            victim = t.at("victim", j)
+            if victim is not None and victim.value("noun") != "unknown":
+                return victim.value("noun")
+            perp = t.at("perp", j)
+            if perp is not None:
+                return "security_forces" if perp.value("perp") == "state_forces" else "militants"
+    return None
+
+
+def _stops_phrase(t: Tagged, j: int) -> bool:
+    word = t.words[j]
+    return (
+        not (word.isalpha() or word == "-")
+        or t.over("outcome", j) is not None
+        or any(t.at(family, j) for family in
+               ("auxiliaries", "boundaries", "coordinators", "inclusion", "determiners", "speech"))
+    )
+
+
+def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int]) -> list[_Candidate]:
+    """"a soldier", "the driver", "one policeman": a singular victim noun counts one."""
+    out = []
+    for victim in t.tags["victim"]:
+        noun = " ".join(t.words[victim.start:victim.end]).replace(" - ", "-")
+        if noun in plural or t.words[victim.end - 1].endswith("s") and noun != "fc":
+            continue
+        det = victim.start - 1
+        while det >= victim.start - 2 and det >= 0 and _adjective_like(t, det):
+            det -= 1
+        tag = t.over("singular_determiners", det)
+        if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
+            continue
+        text = " ".join(t.texts[tag.start:victim.end])
+        mention = CountMention(tag.start, tag.start + 1, Count(1, 1, 1, "exact", text))
+        out.append(_Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
+    return out
+
+
+def _adjective_like(t: Tagged, i: int) -> bool:
+    if t.at("victim_mod", i) is not None:
+        return True
+    return t.words[i].isalpha() and not _stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+# -- attaching outcomes ---------------------------------------------------------------
+
+
+def _attach(t: Tagged, cands: list[_Candidate], index: int) -> None:
+    cand = cands[index]
+    m, p = cand.mention, cand.phrase
+    result = _left(t, m.start)
+    if result is None and p.outcome:
+        result = (p.outcome, p.end - 1, "noun")
+    result = result or _inherited(t, cands, index) or _right(t, cands, index) or _included(t, cands, index)
+    if result is None:
+        return
+    outcome, trigger, how = result
+    cand.found = Found(
+        start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=p.group,
+        label=p.label, trigger=trigger, how=how, additive=p.additive,
+    )
+
+
+def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
+    j = start - 1
+    while j >= 0 and t.at("determiners", j):
+        j -= 1
+    if j < 0:
+        return None
+    tag = t.over("outcome", j)
+    if tag is not None and tag.end == j + 1:
+        for kind in ("ger", "part", "nounof"):
+            if tag.has(kind):
+                return tag.value(kind), j, "left"
+    if t.over("toll_link", j) is not None:
+        for k in range(j - 1, max(-1, j - _TOLL_WINDOW), -1):
+            tag = t.over("outcome", k)
+            if tag is not None and tag.has("toll"):
+                return tag.value("toll"), k, "left"
+            if t.over("boundaries", k) is not None:
+                break
+    return None
+
+
+def _inherited(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, str] | None:
+    """"killed two soldiers and three civilians": the second count shares the verb."""
+    if index == 0:
+        return None
+    prev = cands[index - 1]
+    start = cands[index].mention.start
+    coord = t.over("coordinators", start - 1)
+    if prev.found is None or prev.found.how == "right" or coord is None:
+        return None
+    if coord.start != max(prev.phrase.end, prev.mention.end):
+        return None
+    return prev.found.outcome, prev.found.trigger, "inherit"
+
+
+def _included(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, str] | None:
+    """"92 fighters, including three suicide bombers": a subset shares its total's outcome."""
+    start = cands[index].mention.start
+    if t.over("inclusion", start - 1) is None and t.over("inclusion", start - 2) is None:
+        if not cands[index].phrase.of_prior:
+            return None
+    for prev in reversed(cands[:index]):
+        if prev.found is not None:
+            return prev.found.outcome, prev.found.trigger, "inherit"
+    return None
+
+
+def _right(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, str] | None:
+    cand = cands[index]
+    later = {c.mention.start: c for c in cands[index + 1:]}
+    j = max(cand.phrase.end, cand.mention.end)
+    steps = 0
+    n = len(t.words)
+    while j < n and steps < _RIGHT_WINDOW:
+        coord = t.at("coordinators", j)
+        if coord is not None and coord.end in later:
+            nxt = later[coord.end]
+            j = max(nxt.phrase.end, nxt.mention.end)
+            continue
+        if t.at("inclusion", j) is not None:
+            j = _skip_inclusion(t, j)
+            continue
+        tag = t.at("outcome", j)
+        if tag is not None:
+            return _right_outcome(t, tag, later)
+        if j in later or t.at("boundaries", j) is not None:
+            return None
+        j += 1
+        steps += 1
+    return None
+
+
+def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
+    if tag.has("pred"):
+        return tag.value("pred"), tag.start, "right"
+    if tag.has("part") and not _has_object(t, tag.end, later):
+        return tag.value("part"), tag.start, "right"
+    if tag.has("noun") and t.words[tag.start] in ("dead", "wounded", "injured"):
+        return tag.value("noun"), tag.start, "right"
+    return None
+
+
+def _skip_inclusion(t: Tagged, j: int) -> int:
+    """Jump over "including three children," to the words after it."""
+    k = j + 1
+    while k < len(t.words) and t.words[k] != "," and t.at("outcome", k) is None:
+        if t.at("boundaries", k) is not None:
+            return k
+        k += 1
+    return k + 1 if k < len(t.words) and t.words[k] == "," else k
+
+
+def _has_object(t: Tagged, i: int, later: dict) -> bool:
+    """Whether the words after a participle are its object: then it is active."""
+    n = len(t.words)
+    if i in later:
+        return True
+    while i < n and t.at("determiners", i):
+        i += 1
+    if i >= n:
+        return False
+    word = t.words[i]
+    return (
+        word[:1].isdigit() or t.at("victim", i) is not None
+        or (t.texts[i][:1].isupper() and word.isalpha())
+        or (t.at("singular_determiners", i) is not None)
+    )
+
+
+def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
+    """"92 fighters, including three suicide bombers": mark the second as part of the first."""
+    cand = cands[index]
+    start = cand.mention.start
+    inclusion = t.over("inclusion", start - 1) or t.over("inclusion", start - 2)
+    if inclusion is None and not cand.phrase.of_prior:
+        return
+    for prev in reversed(cands[:index]):
+        if prev.found is not None and prev.found.part_of is None:
+            if prev.found.outcome == cand.found.outcome or cand.found.how == "right":
+                cand.found.outcome = prev.found.outcome
+                cand.found.part_of = prev.found
+                return
+
+
+# -- counts without numbers -----------------------------------------------------------
+
+
+def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
+    """"Bassim Abdullah was shot dead": a subject before a singular auxiliary counts one."""
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not (tag.has("part") or tag.has("pred")):
+            continue
+        aux = tag.start - 1
+        while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
+            aux -= 1
+        sing = t.over("singular_auxiliaries", aux)
+        if sing is None:
+            continue
+        subject = _subject_before(t, sing.start)
+        if subject is None:
+            continue
+        start, group, label = subject
+        outcome = tag.value("part") or tag.value("pred")
+        out.append(Found(start, tag.end, Count(1, 1, 1, "exact", label), outcome, group, label,
+                         tag.start, "singular"))
+    return out
+
+
+def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
+    start = end
+    while start > 0 and end - start < 8:
+        prev = start - 1
+        if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
+                or t.words[prev] in ("that", "who", "which")):
+            break
+        start = prev
+    words = t.words[start:end]
+    if not words or words[0] in ("it", "this", "there", "what", "which", "nobody", "no"):
+        return None
+    if any(t.over("zero", i) is not None and t.over("zero", i).has("neg") for i in range(start, end)):
+        return None
+    group = "unknown"
+    named = all(x[:1].isupper() for x in t.texts[start:end] if x.isalpha())
+    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
+    if victims:
+        group = victims[-1].value("noun")
+    elif not named and words[-1] not in ("he", "she"):
+        return None
+    return start, group, " ".join(t.texts[start:end])
+
+
+def _named_objects(t: Tagged, used: set[int], left_used: set[int]) -> list[Found]:
+    """"Gunmen shot and killed Bassim Abdullah": a name right after an active verb counts one."""
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not (tag.has("part") or tag.has("ger")):
+            continue
+        i = tag.end
+        end = i
+        while end < len(t.words) and end - i < 4 and t.texts[end][:1].isupper() and t.words[end].isalpha():
+            end += 1
+        if end == i or t.at("victim", end) is not None or t.over("perp", i) is not None:
+            continue
+        outcome = tag.value("part") or tag.value("ger")
+        label = " ".join(t.texts[i:end])
+        out.append(Found(tag.start, end, Count(1, 1, 1, "exact", label), outcome, "unknown",
+                         label, tag.start, "named"))
+    return out
+
+
+def _zeros(t: Tagged, used: set[int]) -> list[Found]:
+    """"No casualties were reported", "no one was hurt": zero claims, so a 0 has evidence."""
+    out = []
+    for neg in t.tags["zero"]:
+        if not neg.has("neg"):
+            continue
+        for k in range(neg.end, min(len(t.words), neg.end + 6)):
+            if t.at("boundaries", k) or t.at("zero_blockers", k) or k in used:
+                break
+            hit = t.at("zero", k)
+            if hit is not None and hit.has("zero"):
+                group = _group_between(t, neg.end, k)
+                for outcome in hit.value("zero").split(","):
+                    out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
+                                     outcome, group, "", k, "zero"))
+                break
+    return out
+
+
+def _group_between(t: Tagged, start: int, end: int) -> str:
+    for i in range(start, end):
+        victim = t.at("victim", i)
+        if victim is not None:
+            return victim.value("noun")
+    return "unknown"
+
+
+def _modality(t: Tagged, f: Found) -> str:
+    begin = min(f.start, f.trigger)
+    for i in range(begin - 1, max(-1, begin - 7), -1):
+        if t.at("boundaries", i) is not None:
+            break
+        tag = t.over("modality", i)
+        if tag is not None:
+            return tag.value("modality")
+    return "asserted"

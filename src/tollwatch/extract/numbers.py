@@ -1,0 +1,231 @@
+"""Counts in a sentence: digits, number words, quantity words, ranges and hedges.
+
+Works on the lower-cased tokens of one sentence and returns token spans with a `Count`.
+Whether a number counts people is decided later by what it attaches to; this module only
+rejects what can never be a count of people (years, ages, measures, prices).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from number_parser import parse_number
+
+from ..lexicon import Lexicon
+from ..model import Count
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+_MAX_PHRASE = 4
+
+
+@dataclass(slots=True)
+class CountMention:
+    """A count found in a token list: [start, end) covers hedge and number."""
+
+    start: int
+    end: int
+    count: Count
+
+
+@dataclass(slots=True)
+class NumberRules:
+    """The numbers lexicon compiled into lookups keyed by token tuples."""
+
+    hedges: dict[tuple[str, ...], dict]
+    vague: dict[tuple[str, ...], dict]
+    fixed: dict[tuple[str, ...], int]
+    multipliers: dict[str, int]
+    range_words: frozenset[str]
+    joiners: frozenset[str]
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    year_range: tuple[int, int]
+
+
+def _phrase_keys(entries) -> dict[tuple[str, ...], object]:
+    return {tuple(_split(phrase)): value for phrase, value in entries.items()}
+
+
+def _split(phrase: str) -> list[str]:
+    # Hyphens are tokens of their own in the tokenizer's output.
+    return phrase.lower().replace("-", " - ").split()
+
+
+def compile_rules(lexicon: Lexicon) -> NumberRules:
+    """Compile the `numbers` section; cached on the lexicon by the caller."""
+    section = lexicon.section("numbers")
+    low, high = section.get("year_range", [1900, 2100])
+    return NumberRules(
+        hedges=_phrase_keys(section.get("hedges", {})),
+        vague=_phrase_keys(section.get("vague", {})),
+        fixed=_phrase_keys(section.get("fixed", {})),
+        multipliers={k.lower(): int(v) for k, v in section.get("multipliers", {}).items()},
+        range_words=frozenset(w.lower() for w in section.get("range_words", [])),
+        joiners=frozenset(w.lower() for w in section.get("number_joiners", [])),
+        not_before=frozenset(w.lower() for w in section.get("not_count_before", [])),
+        not_after=frozenset(w.lower() for w in section.get("not_count_after", [])),
+        year_range=(int(low), int(high)),
+    )
+
+
+def rules_for(lexicon: Lexicon) -> NumberRules:
+    return lexicon.compile("numbers", compile_rules)
+
+
+@lru_cache(maxsize=4096)
+def word_value(word: str) -> int | None:
+    """The value of one number word ("seven", "hundred"), or None."""
+    if not word.isalpha():
+        return None
+    value = parse_number(word)
+    return value if isinstance(value, int) else None
+
+
+def _match_phrase(words: list[str], i: int, table: dict) -> tuple[int, object] | None:
+    """Longest phrase of `table` starting at token i: (length, value)."""
+    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        key = tuple(words[i : i + size])
+        if key in table:
+            return size, table[key]
+    return None
+
+
+def _read_number(words: list[str], i: int, rules: NumberRules) -> tuple[int, int] | None:
+    """A single number starting at token i: (value, end token index)."""
+    word = words[i]
+    if _DIGITS.match(word):
+        value, end = int(word.replace(",", "")), i + 1
+    elif _DECIMAL.match(word):
+        if i + 1 < len(words) and words[i + 1] in rules.multipliers:
+            return int(float(word) * rules.multipliers[words[i + 1]]), i + 2
+        return None
+    else:
+        fixed = _match_phrase(words, i, rules.fixed)
+        if fixed:
+            value, end = int(fixed[1]), i + fixed[0]
+        elif word_value(word) is not None and word not in rules.multipliers:
+            end = _number_word_end(words, i, rules)
+            value = parse_number(" ".join(words[i:end]))
+            if not isinstance(value, int):
+                return None
+            return value, end
+        else:
+            return None
+    if end < len(words) and words[end] in rules.multipliers:
+        return value * rules.multipliers[words[end]], end + 1
+    return value, end
+
+
+def _number_word_end(words: list[str], i: int, rules: NumberRules) -> int:
+    end = i + 1
+    while end < len(words):
+        if word_value(words[end]) is not None:
+            end += 1
+        elif (
+            words[end] in rules.joiners
+            and end + 1 < len(words)
+            and word_value(words[end + 1]) is not None
+            # "two and three" is two numbers, "one hundred and five" is one.
+            and (words[end] == "-" or words[end - 1] in rules.multipliers)
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: int,
+                 rules: NumberRules) -> bool:
+    if start > 0 and words[start - 1] in rules.not_before:
+        return True
+    if end < len(words):
+        nxt = words[end]
+        if nxt in rules.not_after:
+            return True
+        # "25-year-old", "three-day": a hyphen joining a unit.
+        if nxt == "-" and end + 1 < len(words) and words[end + 1] in rules.not_after:
+            return True
+    low, high = rules.year_range
+    word = words[num_start]
+    return _DIGITS.match(word) is not None and "," not in word and len(word) == 4 and low <= value <= high
+
+
+def _apply_hedge(value: int, hedge: dict | None, text: str) -> Count:
+    if not hedge:
+        return Count(value, value, value, "exact", text)
+    best = max(0, value + int(hedge.get("best_offset", 0)))
+    low = min(best, math.floor(value * float(hedge.get("low_factor", 1.0))))
+    high = max(best, math.ceil(value * float(hedge.get("high_factor", 1.0))))
+    return Count(low, best, high, hedge.get("qualifier", "exact"), text)
+
+
+def find_counts(words: list[str], texts: list[str], rules: NumberRules) -> list[CountMention]:
+    """Every count in the tokens, left to right; `texts` are the tokens as written."""
+    mentions: list[CountMention] = []
+    i = 0
+    while i < len(words):
+        mention = _count_at(words, texts, i, rules)
+        if mention:
+            mentions.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    return mentions
+
+
+def _count_at(words, texts, i, rules) -> CountMention | None:
+    hedge = None
+    start = i
+    matched = _match_phrase(words, i, rules.hedges)
+    if matched:
+        size, hedge = matched
+        i += size
+        if i >= len(words):
+            return None
+    vague = _match_phrase(words, i, rules.vague)
+    if vague:
+        size, entry = vague
+        end = i + size
+        if end < len(words) and words[end] == "of":
+            end += 1
+        label = " ".join(texts[start:end])
+        count = Count(int(entry["low"]), int(entry["best"]), int(entry["high"]),
+                      entry.get("qualifier", "vague"), label)
+        return CountMention(start, end, count)
+    first = _read_number(words, i, rules)
+    if first is None:
+        return None
+    value, end = first
+    if _is_excluded(words, start, i, end, value, rules):
+        return None
+    ranged = _read_range(words, start, end, value, rules)
+    if ranged:
+        high_value, end = ranged
+        text = " ".join(texts[start:end])
+        return CountMention(start, end, Count(value, value, high_value, "range", text))
+    text = _join(texts[start:end])
+    return CountMention(start, end, _apply_hedge(value, hedge, text))
+
+
+def _read_range(words, start, end, value, rules) -> tuple[int, int] | None:
+    """A second number after a range word: "10 to 15", "two or three", "between 5 and 8"."""
+    if end + 1 >= len(words):
+        return None
+    joiner = words[end]
+    between = start > 0 and words[start - 1] == "between" and joiner == "and"
+    if joiner not in rules.range_words and not between:
+        return None
+    second = _read_number(words, end + 1, rules)
+    if second is None or second[0] <= value:
+        return None
+    if _is_excluded(words, end + 1, end + 1, second[1], second[0], rules):
+        return None
+    return second
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(parts).replace(" - ", "-")

@@ -1,0 +1,199 @@
+"""`extract`: text and metadata in, attributed claims and document totals out.
+
+Pure: no database, no network, no state beyond the read-only lexicon and gazetteer,
+which are loaded once. Cheap work runs over the whole document (normalising, sentence
+splitting, one Aho-Corasick pass for outcome and speech words); tokenizing, tagging,
+places and dates run only on the sentences that can carry a claim and their neighbours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import ahocorasick
+
+from ..errors import BadDateError, DocumentTooLarge, InputError, TollwatchError
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Claim, Document, Extraction, Victims, claim_id_for, document_id_for
+from .actors import Speakers, actor_rules_for, find_perpetrator, find_speech, speaker_for
+from .attach import Found, find_claims
+from .dates import find_times
+from .numbers import rules_for
+from .places import find_places
+from .sentences import SentenceContext, choose_places, choose_time
+from .tagger import tagger_for
+from .text import Sentence, normalise, split_sentences
+from .totals import document_totals
+
+MAX_CHARS = 10_000_000
+_CONTEXT_BEFORE = 2
+
+
+def extract(text: str, published_at: str | dt.date | None = None, url: str | None = None, *,
+            document_id: str | None = None, lexicon: Lexicon | None = None,
+            max_chars: int = MAX_CHARS) -> Extraction:
+    """Claims and totals of one document.
+
+    `published_at` anchors relative dates ("yesterday", "over the past 40 hours"); without
+    it such dates stay open intervals. Raises `BadDateError` for an unreadable date and
+    `DocumentTooLarge` above `max_chars`; any text at all, however odd, gives a result.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > max_chars:
+        raise DocumentTooLarge(f"document has {len(text):,} characters, over the limit of {max_chars:,}")
+    published = parse_published(published_at)
+    lexicon = lexicon or load_lexicon()
+    doc_id = document_id or document_id_for(text)
+    claims = _claims(text, published, url, doc_id, lexicon)
+    return Extraction(doc_id, claims, document_totals(claims))
+
+
+def extract_document(doc: Document, lexicon: Lexicon | None = None,
+                     max_chars: int = MAX_CHARS) -> Extraction:
+    """`extract` for a batch item: bad input becomes the result's `error`, never an exception."""
+    doc_id = doc.id or document_id_for(doc.text)
+    try:
+        return extract(doc.text, doc.published_at, doc.url, document_id=doc_id, lexicon=lexicon,
+                       max_chars=max_chars)
+    except TollwatchError as exc:
+        return Extraction(doc_id, [], {}, error=exc.one_line())
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    """A publication date from a date, datetime or ISO 8601 string; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise BadDateError(f"cannot read publication date {value!r}")
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise BadDateError(f"cannot read publication date {value!r}") from None
+
+
+def _automaton(lexicon: Lexicon):
+    """Outcome, negation and speech words for the cheap first pass over the whole text."""
+    outcomes = lexicon.section("outcomes")
+    words: dict[str, str] = {}
+    for kind in ("participles", "gerunds", "predicates", "nouns", "nouns_of", "tolls"):
+        for phrases in (outcomes.get(kind) or {}).values():
+            for phrase in phrases:
+                words[phrase.lower().split()[0]] = "claim"
+    for phrase in outcomes.get("zero_nouns") or {}:
+        words.setdefault(phrase.lower().split()[0], "claim")
+    for phrase in lexicon.section("claimants").get("speech_verbs", []):
+        words.setdefault(phrase.lower().split()[0], "speech")
+    automaton = ahocorasick.Automaton()
+    for word, kind in words.items():
+        automaton.add_word(word, (len(word), kind))
+    automaton.make_automaton()
+    abbreviations = frozenset(lexicon.section("text").get("abbreviations", []))
+    return automaton, abbreviations
+
+
+def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[int], set[int]]:
+    """Indexes of sentences with an outcome word, and of those with a speech word."""
+    automaton, _ = lexicon.compile("prefilter", _automaton)
+    starts = [s.start for s in sentences]
+    claim_idx: set[int] = set()
+    speech_idx: set[int] = set()
+    lowered = norm.lower()
+    for end, (length, kind) in automaton.iter(lowered):
+        begin = end - length + 1
+        if (begin > 0 and lowered[begin - 1].isalnum()) or (end + 1 < len(lowered) and lowered[end + 1].isalpha()):
+            continue
+        index = bisect.bisect_right(starts, begin) - 1
+        if index >= 0:
+            (claim_idx if kind == "claim" else speech_idx).add(index)
+    return sorted(claim_idx), speech_idx
+
+
+def _claims(text: str, published: dt.date | None, url: str | None, doc_id: str,
+            lexicon: Lexicon) -> list[Claim]:
+    norm = normalise(text)
+    _, abbreviations = lexicon.compile("prefilter", _automaton)
+    sentences = split_sentences(norm, abbreviations)
+    claim_idx, speech_idx = _marked_sentences(norm, sentences, lexicon)
+    if not claim_idx:
+        return []
+    wanted = set(claim_idx)
+    for i in claim_idx:
+        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    context = SentenceContext(
+        sentences=sentences,
+        times=find_times(norm, published, lexicon),
+        places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
+        published=published,
+    )
+    tagger = tagger_for(lexicon)
+    rules = rules_for(lexicon)
+    actors = actor_rules_for(lexicon)
+    plural = frozenset(lexicon.section("grammar").get("plural_nouns", []))
+    memory = Speakers()
+    claims: list[Claim] = []
+    claim_set = set(claim_idx)
+    for index in sorted(wanted):
+        sentence = sentences[index]
+        tagged = tagger.tag(sentence.text)
+        speeches = find_speech(tagged, sentence.text, actors, memory)
+        if index not in claim_set:
+            continue
+        blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
+        found = find_claims(tagged, rules, plural, blocked)
+        claims.extend(_to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context))
+    return claims
+
+
+def _place_ranges(sentences: list[Sentence], claim_idx: list[int]) -> list[tuple[int, int]]:
+    ranges = []
+    for i in claim_idx:
+        first = sentences[max(0, i - _CONTEXT_BEFORE)]
+        ranges.append((first.start, sentences[i].end))
+    return ranges
+
+
+def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, actors, context) -> list[Claim]:
+    ids: dict[int, str] = {}
+    out: list[Claim] = []
+    # Victims and speakers of the sentence are never its perpetrators.
+    not_actors = {i for f in found for i in range(f.start, f.end)}
+    for s in speeches:
+        not_actors.update(range(*s.subject))
+    for f in found:
+        start = sentence.start + tagged.offsets[f.start]
+        last = max(f.end, f.trigger + 1) - 1
+        end = sentence.start + tagged.offsets[last] + len(tagged.texts[last])
+        claim_id = claim_id_for(doc_id, (start, end), f.outcome, f.group)
+        ids[id(f)] = claim_id
+        claimant = speaker_for(speeches, f)
+        anchor = sentence.start + tagged.offsets[min(f.trigger, len(tagged.offsets) - 1)]
+        out.append(Claim(
+            id=claim_id,
+            document_id=doc_id,
+            quote=text[sentence.start:sentence.end],
+            span=(sentence.start, sentence.end),
+            outcome=f.outcome,
+            victims=Victims(f.group, f.label),
+            count=f.count,
+            perpetrator=find_perpetrator(tagged, f, not_actors, actors),
+            claimant=claimant,
+            when=choose_time(context, sentence, anchor),
+            where=choose_places(context, sentence),
+            part_of=None,
+            modality=f.modality,
+        ))
+    for f, claim in zip(found, out):
+        if f.part_of is not None:
+            claim.part_of = ids.get(id(f.part_of))
+    return out

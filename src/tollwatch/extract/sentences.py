@@ -1,0 +1,105 @@
+"""What a claim borrows from its sentence and the sentences before it: time and place.
+
+A claim takes the time expression of its own sentence nearest to its outcome word, else
+one from the sentence before, else the date a report opens with ("01/12/2021: ..."), else
+the open interval ending at publication: it happened on or before the day it was reported.
+Places come from the claim's sentence, else from the nearest of the two sentences before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Place, PlaceMention, TimeMention, When
+from .text import Sentence
+
+_PLACE_LOOKBACK = 2
+_FINE = ("city", "district", "unknown")
+
+
+@dataclass
+class SentenceContext:
+    """Document-wide mentions that claims draw on."""
+
+    sentences: list[Sentence]
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    published: dt.date | None
+
+    def blocked_tokens(self, sentence: Sentence, offsets: list[int], texts: list[str]) -> set[int]:
+        """Tokens inside a date or a duration: numbers there are never counts."""
+        spans = [t.span for t in self.times if t.span[0] < sentence.end and t.span[1] > sentence.start]
+        if not spans:
+            return set()
+        blocked = set()
+        for i, offset in enumerate(offsets):
+            begin = sentence.start + offset
+            end = begin + len(texts[i])
+            if any(s < end and begin < e for s, e in spans):
+                blocked.add(i)
+        return blocked
+
+
+def _inside(span: tuple[int, int], sentence: Sentence) -> bool:
+    return sentence.start <= span[0] and span[1] <= sentence.end
+
+
+def choose_time(context: SentenceContext, sentence: Sentence, anchor: int) -> When | None:
+    """The When of a claim whose outcome word starts at character `anchor`."""
+    own = [t for t in context.times if _inside(t.span, sentence)]
+    if own:
+        return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
+    if sentence.index > 0:
+        previous = context.sentences[sentence.index - 1]
+        before = [t for t in context.times if _inside(t.span, previous) and not _unresolved(t.when)]
+        if before:
+            return before[-1].when
+    opening = _opening_date(context)
+    if opening is not None:
+        return opening
+    if context.published is not None:
+        return When(None, context.published.isoformat(), "unknown", "")
+    return None
+
+
+def _unresolved(when: When) -> bool:
+    return when.start is None and when.end is None
+
+
+def _opening_date(context: SentenceContext) -> When | None:
+    """A day that opens the text, as incident summaries do ("01/12/2021: Assailants ...")."""
+    if not context.sentences or not context.times:
+        return None
+    first = context.times[0]
+    opening = first.span[0] <= context.sentences[0].start + 1
+    if opening and first.when.precision == "day" and first.when.start == first.when.end:
+        return first.when
+    return None
+
+
+def choose_places(context: SentenceContext, sentence: Sentence) -> list[Place]:
+    """The places of a claim: its sentence's, else the nearest earlier sentence's."""
+    for index in range(sentence.index, max(-1, sentence.index - _PLACE_LOOKBACK - 1), -1):
+        own = [m.place for m in context.places if _inside(m.span, context.sentences[index])]
+        if own:
+            return _finest(own)
+    return []
+
+
+def _finest(places: list[Place]) -> list[Place]:
+    """Drop a country, or a province, when the same words name places inside it."""
+    fine = [p for p in places if p.precision in _FINE]
+    provinces = {p.admin1 for p in fine if p.admin1}
+    kept: list[Place] = []
+    seen: set[tuple[str, str | None]] = set()
+    for place in places:
+        if place.precision == "country" and (fine or any(p.precision == "province" for p in places)):
+            continue
+        if place.precision == "province" and place.name in provinces:
+            continue
+        key = (place.name, place.admin1)
+        if key not in seen:
+            seen.add(key)
+            kept.append(place)
+    return kept

@@ -1,0 +1,170 @@
+"""Tokens and lexicon tags for one sentence, with spaCy's blank English tokenizer.
+
+All lexicon phrases go into one `PhraseMatcher` on lower-cased text. A phrase may carry
+several labels (`dead` is both a predicate and a noun of the killed outcome); within a
+family of labels the longest phrase wins, so "suicide bombers" beats "bombers".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+
+Label = tuple[str, str]  # (kind, value), e.g. ("part", "killed") or ("noun", "militants")
+
+
+@dataclass(slots=True)
+class Tag:
+    """A lexicon phrase found at tokens [start, end) with all its labels in one family."""
+
+    start: int
+    end: int
+    labels: tuple[Label, ...]
+
+    def has(self, kind: str) -> bool:
+        return any(k == kind for k, _ in self.labels)
+
+    def value(self, kind: str) -> str | None:
+        for k, v in self.labels:
+            if k == kind:
+                return v
+        return None
+
+
+@dataclass(slots=True)
+class Tagged:
+    """A tokenised sentence: lower-cased words, words as written, offsets and tags by family."""
+
+    words: list[str]
+    texts: list[str]
+    offsets: list[int]
+    tags: dict[str, list[Tag]]
+    starts: dict[str, dict[int, Tag]] = field(default_factory=dict)
+    covers: dict[str, list[Tag | None]] = field(default_factory=dict)
+
+    def at(self, family: str, i: int) -> Tag | None:
+        """The tag of `family` that starts at token i."""
+        return self.starts[family].get(i)
+
+    def over(self, family: str, i: int) -> Tag | None:
+        """The tag of `family` that covers token i."""
+        if 0 <= i < len(self.words):
+            return self.covers[family][i]
+        return None
+
+
+def _phrases_by_outcome(section: dict, kind: str, family: str, table: dict) -> None:
+    for outcome, phrases in (section.get(kind) or {}).items():
+        for phrase in phrases:
+            table.setdefault((family, phrase), []).append((kind, outcome))
+
+
+def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
+    """Every (family, phrase) with its labels, from all lexicon sections."""
+    table: dict[tuple[str, str], list[Label]] = {}
+
+    def add(family: str, phrases, kind: str, value: str = "") -> None:
+        for phrase in phrases or []:
+            table.setdefault((family, str(phrase)), []).append((kind, value))
+
+    outcomes = lexicon.section("outcomes")
+    for kind, name in (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
+                       ("nouns", "noun"), ("nouns_of", "nounof"), ("tolls", "toll")):
+        for outcome, phrases in (outcomes.get(kind) or {}).items():
+            add("outcome", phrases, name, outcome)
+    add("outcome", outcomes.get("life_verbs"), "life_verb")
+    add("toll_link", outcomes.get("toll_links"), "link")
+    add("zero", outcomes.get("negators"), "neg")
+    for phrase, hit in (outcomes.get("zero_nouns") or {}).items():
+        add("zero", [phrase], "zero", ",".join(hit))
+    add("ambiguous", outcomes.get("ambiguous_nouns"), "ambiguous")
+
+    victims = lexicon.section("victims")
+    for group, phrases in (victims.get("nouns") or {}).items():
+        add("victim", phrases, "noun", group)
+    for group, phrases in (victims.get("modifiers") or {}).items():
+        add("victim_mod", phrases, "mod", group)
+    add("additive", victims.get("additive"), "additive")
+
+    claimants = lexicon.section("claimants")
+    add("speech", claimants.get("speech_verbs"), "verb")
+    add("speech", claimants.get("source_prepositions"), "prep")
+    add("speech", claimants.get("continuation_verbs"), "cont")
+    add("pronoun", claimants.get("pronouns"), "pronoun")
+
+    perpetrators = lexicon.section("perpetrators")
+    for group in ("state_forces", "non_state_armed_group"):
+        add("perp", perpetrators.get(group), "perp", group)
+
+    modality = lexicon.section("modality")
+    add("modality", modality.get("denied"), "modality", "denied")
+    add("modality", modality.get("hypothetical"), "modality", "hypothetical")
+
+    grammar = lexicon.section("grammar")
+    for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
+                "determiners", "zero_blockers", "singular_auxiliaries"):
+        add(key, grammar.get(key), key)
+    return table
+
+
+class Tagger:
+    """Tokenizer plus one PhraseMatcher over every lexicon phrase."""
+
+    def __init__(self, lexicon: Lexicon):
+        # spaCy loads on first use, so importing tollwatch stays cheap.
+        from spacy.lang.en import English
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = English()
+        self.tokenizer = self.nlp.tokenizer
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.labels: dict[tuple[str, tuple[str, ...]], tuple[Label, ...]] = {}
+        self.families: set[str] = set()
+        patterns: dict[str, list] = {}
+        for (family, phrase), labels in _collect(lexicon).items():
+            doc = self.nlp.make_doc(phrase)
+            key = (family, tuple(t.lower_ for t in doc))
+            merged = self.labels.get(key, ()) + tuple(l for l in labels if l not in self.labels.get(key, ()))
+            self.labels[key] = merged
+            patterns.setdefault(family, []).append(doc)
+            self.families.add(family)
+        for family, docs in patterns.items():
+            self.matcher.add(family, docs)
+
+    def tag(self, text: str) -> Tagged:
+        doc = self.tokenizer(text)
+        words = [t.lower_ for t in doc]
+        found: dict[str, list[Tag]] = {family: [] for family in self.families}
+        vocab = self.nlp.vocab.strings
+        for match_id, start, end in self.matcher(doc):
+            family = vocab[match_id]
+            labels = self.labels.get((family, tuple(words[start:end])))
+            if labels:
+                found[family].append(Tag(start, end, labels))
+        tagged = Tagged(words, [t.text for t in doc], [t.idx for t in doc], {})
+        for family, tags in found.items():
+            kept = _longest_first(tags)
+            tagged.tags[family] = kept
+            tagged.starts[family] = {t.start: t for t in kept}
+            covers: list[Tag | None] = [None] * len(words)
+            for t in kept:
+                for i in range(t.start, t.end):
+                    covers[i] = t
+            tagged.covers[family] = covers
+        return tagged
+
+
+def _longest_first(tags: list[Tag]) -> list[Tag]:
+    taken: set[int] = set()
+    kept: list[Tag] = []
+    for tag in sorted(tags, key=lambda t: (t.start - t.end, t.start)):
+        span = range(tag.start, tag.end)
+        if not taken.intersection(span):
+            kept.append(tag)
+            taken.update(span)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def tagger_for(lexicon: Lexicon) -> Tagger:
+    return lexicon.compile("tagger", Tagger)

@@ -1,0 +1,79 @@
+"""Text helpers shared by the extract modules: length-preserving normalisation, sentences.
+
+`normalise` maps typographic characters to ASCII one for one, so spans found in the
+normalised text are valid in the original and quotes are cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CHAR_MAP = {
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00ad": "-",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\u2007": " ", "\u3000": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
+    "\u200b": " ", "\ufeff": " ",
+}
+_TRANSLATION = str.maketrans(_CHAR_MAP)
+
+
+def normalise(text: str) -> str:
+    """Map dashes, quotes and odd spaces to ASCII, keeping every character's position."""
+    return text.translate(_TRANSLATION)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a document: its span in the document and its normalised text."""
+
+    start: int
+    end: int
+    text: str
+    index: int
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Split normalised text into sentences, not at the full stop of a known abbreviation.
+
+    Cheap on purpose: it runs over whole documents before any filtering. The abbreviations
+    come from the `text` lexicon (lower case, without the stop).
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _ends_with_abbreviation(
+            text, start, match.start(), abbreviations
+        ):
+            continue
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _ends_with_abbreviation(text: str, start: int, dot: int, abbreviations: frozenset[str]) -> bool:
+    word_start = dot
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().lstrip("\"'([")
+    if word in abbreviations:
+        return True
+    # Initials such as "J." in "J. Smith".
+    return len(word) == 1 and word.isalpha()
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end], len(sentences)))

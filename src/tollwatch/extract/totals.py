@@ -1,0 +1,108 @@
+"""Document totals: per outcome, a low/best/high that counts nobody twice.
+
+Within a victim group, two claims either describe the same people (they overlap: keep the
+larger) or different people (they are disjoint: add them). Claims are disjoint when they
+stand in the same sentence without one including the other, when their time intervals do
+not meet, when they name different districts, or when the words say "others"/"more".
+The group's total is the largest sum over claims that are pairwise disjoint, so an
+aggregate ("145 in 40 hours") stands against the sum of its parts (92 + ~40).
+Across groups, "people" of unknown group may be the civilians and security forces named
+elsewhere, never the militants: total = militants + max(unknown, civilians + security).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..model import Claim, Range
+
+_EXACT_LIMIT = 14
+_ALWAYS = ("killed", "injured")
+
+
+def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
+    """Totals for killed and injured (None when the text says nothing), plus other outcomes seen."""
+    outcomes = list(_ALWAYS) + sorted({c.outcome for c in claims} - set(_ALWAYS))
+    return {outcome: outcome_total(claims, outcome) for outcome in outcomes}
+
+
+def outcome_total(claims: list[Claim], outcome: str) -> Range | None:
+    counted = [c for c in claims if c.outcome == outcome and c.counts_in_totals and c.part_of is None]
+    if not counted:
+        return None
+    by_group: dict[str, Range] = {}
+    for group in {c.victims.group for c in counted}:
+        by_group[group] = _group_total([c for c in counted if c.victims.group == group])
+    specific = _add(by_group.get("civilians"), by_group.get("security_forces"))
+    unknown = by_group.get("unknown")
+    victims = unknown if specific is None or (unknown and unknown.best > specific.best) else specific
+    return _add(by_group.get("militants"), victims)
+
+
+def _add(a: Range | None, b: Range | None) -> Range | None:
+    if a is None or b is None:
+        return a or b
+    return Range(a.low + b.low, a.best + b.best, a.high + b.high, a.claims + b.claims)
+
+
+def _group_total(claims: list[Claim]) -> Range:
+    chosen = _best_disjoint_set(claims)
+    return Range(
+        sum(c.count.low for c in chosen),
+        sum(c.count.best for c in chosen),
+        sum(c.count.high for c in chosen),
+        [c.id for c in chosen],
+    )
+
+
+def _best_disjoint_set(claims: list[Claim]) -> list[Claim]:
+    ordered = sorted(claims, key=lambda c: -c.count.best)
+    if len(ordered) > _EXACT_LIMIT:
+        chosen: list[Claim] = []
+        for claim in ordered:
+            if all(disjoint(claim, other) for other in chosen):
+                chosen.append(claim)
+        return chosen
+    best: list[Claim] = ordered[:1]
+    best_sum = best[0].count.best
+    for size in range(2, len(ordered) + 1):
+        for subset in combinations(ordered, size):
+            total = sum(c.count.best for c in subset)
+            if total > best_sum and all(disjoint(a, b) for a, b in combinations(subset, 2)):
+                best, best_sum = list(subset), total
+    return best
+
+
+def disjoint(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one group and outcome speak of different people."""
+    if a.quote == b.quote and a.span == b.span:
+        return True
+    if _additive(a) or _additive(b):
+        return True
+    return _times_apart(a, b) or _places_apart(a, b)
+
+
+def _additive(claim: Claim) -> bool:
+    words = (claim.victims.label or "").lower().split()
+    return bool(words) and words[0] in ("other", "others", "more", "another", "additional", "further")
+
+
+def _times_apart(a: Claim, b: Claim) -> bool:
+    if not (a.when and b.when):
+        return False
+    if None in (a.when.start, a.when.end, b.when.start, b.when.end):
+        return False
+    return a.when.end < b.when.start or b.when.end < a.when.start
+
+
+def _places_apart(a: Claim, b: Claim) -> bool:
+    keys_a, keys_b = _district_keys(a), _district_keys(b)
+    return bool(keys_a) and bool(keys_b) and not keys_a & keys_b
+
+
+def _district_keys(claim: Claim) -> set[str]:
+    keys = set()
+    for place in claim.where:
+        if place.precision in ("city", "district", "unknown"):
+            keys.add((place.admin2 or place.name).lower())
+    return keys

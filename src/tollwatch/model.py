@@ -1,0 +1,201 @@
+"""The vocabulary of tollwatch: counts, victims, actors, times, places, claims, extractions.
+
+Every module speaks these types. They are plain dataclasses so that they cost little to
+build in the per-sentence path; `to_dict` gives the JSON shape fixed by DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Outcome = Literal["killed", "injured", "arrested", "abducted", "missing"]
+VictimGroup = Literal["militants", "civilians", "security_forces", "unknown"]
+Qualifier = Literal[
+    "exact", "approximate", "at_least", "at_most", "more_than", "fewer_than", "range", "vague"
+]
+ClaimantType = Literal[
+    "government", "military", "non_state_armed_group", "media", "ngo", "un", "medical", "local",
+    "unknown",
+]
+PerpetratorGroup = Literal["state_forces", "non_state_armed_group", "unknown"]
+Modality = Literal["asserted", "denied", "hypothetical"]
+
+OUTCOMES: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
+VICTIM_GROUPS: tuple[str, ...] = ("militants", "civilians", "security_forces", "unknown")
+
+
+@dataclass(slots=True)
+class Count:
+    """How many, with how sure the words are: `best` is what a careful coder writes."""
+
+    low: int
+    best: int
+    high: int
+    qualifier: str = "exact"
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Victims:
+    """Who was hit: a coarse group and the words the text used."""
+
+    group: str = "unknown"
+    label: str = ""
+
+
+@dataclass(slots=True)
+class Perpetrator:
+    """Who did it, where the sentence says so."""
+
+    name: str
+    group: str = "unknown"
+
+
+@dataclass(slots=True)
+class Claimant:
+    """Who says the number; `party_to_conflict` marks figures from a side in the fighting."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    type: str = "unknown"
+    party_to_conflict: bool = False
+    text: str = ""
+
+
+@dataclass(slots=True)
+class When:
+    """A closed interval of ISO dates (either end may be unknown) and how fine it is."""
+
+    start: str | None = None
+    end: str | None = None
+    precision: str = "unknown"
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Place:
+    """A place named in the text, resolved against the gazetteer when possible.
+
+    An unresolved place keeps its name and `precision == "unknown"`.
+    """
+
+    name: str
+    text: str
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "unknown"
+    geonames_id: int | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """One number, one outcome, one victim group, one speaker, one document."""
+
+    id: str
+    document_id: str
+    quote: str
+    span: tuple[int, int]
+    outcome: str
+    victims: Victims
+    count: Count
+    perpetrator: Perpetrator | None = None
+    claimant: Claimant | None = None
+    when: When | None = None
+    where: list[Place] = field(default_factory=list)
+    part_of: str | None = None
+    modality: str = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span)
+        return data
+
+    @property
+    def counts_in_totals(self) -> bool:
+        """Only asserted claims count; denials and threats are kept as evidence only."""
+        return self.modality == "asserted"
+
+
+@dataclass(slots=True)
+class Range:
+    """A low/best/high total and the claims it rests on."""
+
+    low: int
+    best: int
+    high: int
+    claims: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What `tollwatch.extract` returns for one document.
+
+    `totals` maps an outcome to its document total, or to None where the document says
+    nothing about that outcome (a zero is only given when the text states it).
+    """
+
+    document_id: str
+    claims: list[Claim] = field(default_factory=list)
+    totals: dict[str, Range | None] = field(default_factory=dict)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.document_id,
+            "claims": [c.to_dict() for c in self.claims],
+            "totals": {k: (v.to_dict() if v else None) for k, v in self.totals.items()},
+        }
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+@dataclass(slots=True)
+class Document:
+    """A report to extract from: the JSONL contract's input line as a type.
+
+    `published_at` is kept as given (a string) until extraction reads it, so a bad date
+    becomes that document's error rather than a failure of the whole batch.
+    """
+
+    id: str | None
+    text: str
+    published_at: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+def document_id_for(text: str) -> str:
+    """A stable id for a document that came without one: the hash of its text."""
+    return "d_" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def claim_id_for(document_id: str, span: tuple[int, int], outcome: str, group: str) -> str:
+    """A stable claim id, so re-extracting a document gives the same ids."""
+    key = f"{document_id}|{span[0]}|{span[1]}|{outcome}|{group}"
+    return "c_" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place found in a text, with the character span of the words that named it."""
+
+    span: tuple[int, int]
+    place: Place
+
+
+@dataclass(slots=True)
+class TimeMention:
+    """A time expression found in a text, with its span and the interval it stands for."""
+
+    span: tuple[int, int]
+    when: When
