@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
 from ..model import Claimant, Perpetrator
-from .attach import Found
+from .found import Found
 from .tagger import Tagged
 
 _MAX_SPEAKER_TOKENS = 20

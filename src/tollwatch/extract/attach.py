@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from ..model import Count
 from .numbers import CountMention, NumberRules, find_counts
+from .found import Found
+from .implicit import implicit_claims
 from .tagger import Tagged
 
-_RIGHT_WINDOW = 10
+_RIGHT_WINDOW = 14
 _TOLL_WINDOW = 7
 
 
@@ -31,23 +33,6 @@ class Phrase:
     outcome: str | None = None
     additive: bool = False
     of_prior: bool = False
-
-
-@dataclass(slots=True)
-class Found:
-    """A claim found in a sentence, before speaker, place and time are added."""
-
-    start: int
-    end: int
-    count: Count
-    outcome: str
-    group: str
-    label: str
-    trigger: int
-    how: str
-    part_of: Found | None = None
-    additive: bool = False
-    modality: str = "asserted"
 
 
 @dataclass(slots=True)
@@ -69,10 +54,7 @@ def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
             continue
         _link_subset(t, candidates, index)
         found.append(cand.found)
-    used = {f.trigger for f in found}
-    found.extend(_singular_subjects(t, used))
-    found.extend(_named_objects(t, used, {f.trigger for f in found if f.how == "left"}))
-    found.extend(_zeros(t, used | {f.trigger for f in found}))
+    found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     for f in found:
         f.modality = _modality(t, f)
     return sorted(found, key=lambda f: (f.start, f.trigger))
@@ -89,7 +71,7 @@ def _candidates(t: Tagged, rules: NumberRules, plural: frozenset[str],
             continue
         if _is_apposition(t, mention):
             continue
-        phrase = _victim_phrase(t, mention.end, rules)
+        phrase = _victim_phrase(t, mention.end, rules, mention.count.best == 1)
         if phrase is not None:
             out.append(_Candidate(mention, phrase))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
@@ -116,7 +98,7 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
     )
 
 
-def _victim_phrase(t: Tagged, i: int, rules: NumberRules) -> Phrase | None:
+def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> Phrase | None:
     n = len(t.words)
     if i < n and t.words[i] == "of":
         j = i + 1
@@ -154,12 +136,17 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules) -> Phrase | None:
         if t.words[j] in rules.not_after:
             return None
         j += 1
-    if j == i:
-        return Phrase(end=i, group=modifier or "unknown", additive=additive)
+    if j == i or (additive and _only_additive(t, i, j)):
+        return Phrase(end=j, group=modifier or "unknown", label=" ".join(t.texts[i:j]), additive=additive)
     last = t.words[j - 1]
-    if last.endswith("s") and last.isalpha() and len(last) > 3:
+    plural_form = last.endswith("s") and last.isalpha() and len(last) > 3
+    if plural_form or (one and not last.endswith("s")):
         return Phrase(j, modifier or "unknown", " ".join(t.texts[i:j]), None, additive)
     return None
+
+
+def _only_additive(t: Tagged, i: int, j: int) -> bool:
+    return all(t.at("additive", k) is not None or t.at("victim_mod", k) is not None for k in range(i, j))
 
 
 def _noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | None,
@@ -265,13 +252,15 @@ def _inherited(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int
     if index == 0:
         return None
     prev = cands[index - 1]
-    start = cands[index].mention.start
-    coord = t.over("coordinators", start - 1)
-    if prev.found is None or prev.found.how == "right" or coord is None:
-        return None
-    if coord.start != max(prev.phrase.end, prev.mention.end):
+    if prev.found is None or prev.found.how == "right" or not _coordinated(t, prev, cands[index]):
         return None
     return prev.found.outcome, prev.found.trigger, "inherit"
+
+
+def _coordinated(t: Tagged, first: _Candidate, second: _Candidate) -> bool:
+    """Whether only "and", "," or "as well as" stand between two counts."""
+    gap = range(max(first.phrase.end, first.mention.end), second.mention.start)
+    return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)
 
 
 def _included(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, str] | None:
@@ -349,8 +338,15 @@ def _has_object(t: Tagged, i: int, later: dict) -> bool:
 
 
 def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
-    """"92 fighters, including three suicide bombers": mark the second as part of the first."""
+    """"92 fighters, including three suicide bombers": mark the second as part of the first.
+
+    A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
+    """
     cand = cands[index]
+    if index > 0 and _coordinated(t, cands[index - 1], cand) and cands[index - 1].found is not None:
+        cand.found.part_of = cands[index - 1].found.part_of
+        if cand.found.part_of is not None:
+            return
     start = cand.mention.start
     inclusion = t.over("inclusion", start - 1) or t.over("inclusion", start - 2)
     if inclusion is None and not cand.phrase.of_prior:
@@ -361,100 +357,6 @@ def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
                 cand.found.outcome = prev.found.outcome
                 cand.found.part_of = prev.found
                 return
-
-
-# -- counts without numbers -----------------------------------------------------------
-
-
-def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
-    """"Bassim Abdullah was shot dead": a subject before a singular auxiliary counts one."""
-    out = []
-    for tag in t.tags["outcome"]:
-        if tag.start in used or not (tag.has("part") or tag.has("pred")):
-            continue
-        aux = tag.start - 1
-        while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
-            aux -= 1
-        sing = t.over("singular_auxiliaries", aux)
-        if sing is None:
-            continue
-        subject = _subject_before(t, sing.start)
-        if subject is None:
-            continue
-        start, group, label = subject
-        outcome = tag.value("part") or tag.value("pred")
-        out.append(Found(start, tag.end, Count(1, 1, 1, "exact", label), outcome, group, label,
-                         tag.start, "singular"))
-    return out
-
-
-def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
-    start = end
-    while start > 0 and end - start < 8:
-        prev = start - 1
-        if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
-                or t.words[prev] in ("that", "who", "which")):
-            break
-        start = prev
-    words = t.words[start:end]
-    if not words or words[0] in ("it", "this", "there", "what", "which", "nobody", "no"):
-        return None
-    if any(t.over("zero", i) is not None and t.over("zero", i).has("neg") for i in range(start, end)):
-        return None
-    group = "unknown"
-    named = all(x[:1].isupper() for x in t.texts[start:end] if x.isalpha())
-    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
-    if victims:
-        group = victims[-1].value("noun")
-    elif not named and words[-1] not in ("he", "she"):
-        return None
-    return start, group, " ".join(t.texts[start:end])
-
-
-def _named_objects(t: Tagged, used: set[int], left_used: set[int]) -> list[Found]:
-    """"Gunmen shot and killed Bassim Abdullah": a name right after an active verb counts one."""
-    out = []
-    for tag in t.tags["outcome"]:
-        if tag.start in used or not (tag.has("part") or tag.has("ger")):
-            continue
-        i = tag.end
-        end = i
-        while end < len(t.words) and end - i < 4 and t.texts[end][:1].isupper() and t.words[end].isalpha():
-            end += 1
-        if end == i or t.at("victim", end) is not None or t.over("perp", i) is not None:
-            continue
-        outcome = tag.value("part") or tag.value("ger")
-        label = " ".join(t.texts[i:end])
-        out.append(Found(tag.start, end, Count(1, 1, 1, "exact", label), outcome, "unknown",
-                         label, tag.start, "named"))
-    return out
-
-
-def _zeros(t: Tagged, used: set[int]) -> list[Found]:
-    """"No casualties were reported", "no one was hurt": zero claims, so a 0 has evidence."""
-    out = []
-    for neg in t.tags["zero"]:
-        if not neg.has("neg"):
-            continue
-        for k in range(neg.end, min(len(t.words), neg.end + 6)):
-            if t.at("boundaries", k) or t.at("zero_blockers", k) or k in used:
-                break
-            hit = t.at("zero", k)
-            if hit is not None and hit.has("zero"):
-                group = _group_between(t, neg.end, k)
-                for outcome in hit.value("zero").split(","):
-                    out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
-                                     outcome, group, "", k, "zero"))
-                break
-    return out
-
-
-def _group_between(t: Tagged, start: int, end: int) -> str:
-    for i in range(start, end):
-        victim = t.at("victim", i)
-        if victim is not None:
-            return victim.value("noun")
-    return "unknown"
 
 
 def _modality(t: Tagged, f: Found) -> str:

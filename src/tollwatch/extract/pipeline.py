@@ -17,7 +17,8 @@ from ..errors import BadDateError, DocumentTooLarge, InputError, TollwatchError
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, Document, Extraction, Victims, claim_id_for, document_id_for
 from .actors import Speakers, actor_rules_for, find_perpetrator, find_speech, speaker_for
-from .attach import Found, find_claims
+from .attach import find_claims
+from .found import Found
 from .dates import find_times
 from .numbers import rules_for
 from .places import find_places

@@ -1,0 +1,177 @@
+"""Claims without a number: one named or singular victim, and stated zeros.
+
+- "Nur, a member of parliament, was killed" / "Major Dhere succumbed to his injuries":
+  a singular subject of an outcome counts one.
+- "Assailants shot and killed a prominent lawyer, Ali al-Hamami": a singular object of an
+  active outcome verb counts one.
+- "Sarakil and three others were killed": the person named before "and N others" is one more.
+- "No casualties were reported", "no one was hurt": zero claims, so a 0 total has evidence.
+"""
+
+from __future__ import annotations
+
+from ..model import Count
+from .found import Found
+from .tagger import Tagged
+
+_SUBJECT_TOKENS = 8
+_OBJECT_TOKENS = 6
+_ZERO_WINDOW = 6
+_NOT_PEOPLE = ("it", "this", "there", "what", "which", "nobody", "no", "that", "one")
+
+
+def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
+    """Number-less claims of a sentence whose outcome words are not `used` by a count."""
+    out = _singular_subjects(t, used)
+    out += _singular_objects(t, used | {f.trigger for f in out})
+    out += _named_with_others(t, found)
+    out += _zeros(t, used | {f.trigger for f in out})
+    return out
+
+
+def _one(start: int, end: int, outcome: str, group: str, label: str, trigger: int, how: str) -> Found:
+    return Found(start, end, Count(1, 1, 1, "exact", label), outcome, group, label, trigger, how)
+
+
+def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not (tag.has("part") or tag.has("pred")):
+            continue
+        aux = tag.start - 1
+        while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
+            aux -= 1
+        sing = t.over("singular_auxiliaries", aux)
+        if sing is not None:
+            end = sing.start
+        elif tag.has("pred") and aux == tag.start - 1 and aux >= 0 and t.texts[aux][:1].isupper():
+            end = tag.start  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
+        else:
+            continue
+        subject = _subject_before(t, end)
+        if subject is not None:
+            start, group, label = subject
+            outcome = tag.value("part") or tag.value("pred")
+            out.append(_one(start, tag.end, outcome, group, label, tag.start, "singular"))
+    return out
+
+
+def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
+    if end > 0 and t.words[end - 1] == ",":
+        # "Nur, a member of the state parliament, was killed": skip the apposition.
+        comma = next((k for k in range(end - 2, max(-1, end - 14), -1) if t.words[k] == ","), None)
+        if comma is not None:
+            end = comma
+    start = end
+    while start > 0 and end - start < _SUBJECT_TOKENS:
+        prev = start - 1
+        if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
+                or t.words[prev] in ("that", "who", "which")):
+            break
+        start = prev
+    words = t.words[start:end]
+    if not words or words[0] in _NOT_PEOPLE or _negated(t, start, end):
+        return None
+    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
+    named = all(x[:1].isupper() for x in t.texts[start:end] if x.isalpha())
+    if victims:
+        if t.words[victims[-1].end - 1].endswith("s") and victims[-1].end == end:
+            return None  # "the soldiers was" does not occur; a plural subject is no single person
+        group = victims[-1].value("noun")
+    elif named or words[-1] in ("he", "she"):
+        group = "unknown"
+    else:
+        return None
+    return start, group, " ".join(t.texts[start:end])
+
+
+def _negated(t: Tagged, start: int, end: int) -> bool:
+    return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))
+
+
+def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not (tag.has("part") or tag.has("ger")):
+            continue
+        if t.over("auxiliaries", tag.start - 1) is not None:
+            continue  # passive: "was killed" has no object
+        end = _object_end(t, tag.end)
+        if end is None:
+            continue
+        label = " ".join(t.texts[tag.end:end])
+        victims = [t.over("victim", i) for i in range(tag.end, end) if t.over("victim", i)]
+        group = victims[-1].value("noun") if victims else "unknown"
+        outcome = tag.value("part") or tag.value("ger")
+        out.append(_one(tag.start, end, outcome, group, label, tag.start, "object"))
+    return out
+
+
+def _object_end(t: Tagged, i: int) -> int | None:
+    """End of a singular object after an active verb, or None if there is none."""
+    n = len(t.words)
+    if i >= n:
+        return None
+    determiner = t.over("singular_determiners", i)
+    named = t.texts[i][:1].isupper() and t.words[i].isalpha()
+    if determiner is None and not named and t.at("victim", i) is None:
+        return None
+    if t.over("perp", i) is not None and determiner is None:
+        return None
+    end = i if determiner is None else determiner.end
+    while end < n and end - i < _OBJECT_TOKENS:
+        word = t.words[end]
+        if not (word.isalpha() or word in ("-", "'s", ".")) or t.over("boundaries", end) \
+                or t.over("coordinators", end) or word in ("in", "at", "on", "near", "from", "by",
+                                                           "during", "with", "outside", "inside"):
+            break
+        end += 1
+    if end == i or (determiner is not None and end == determiner.end):
+        return None
+    last = t.words[end - 1]
+    if last.endswith("s") and not t.texts[end - 1][:1].isupper() and last not in ("boss",):
+        return None  # "killed the soldiers": plural, no number, no claim
+    return end
+
+
+def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
+    out = []
+    for f in found:
+        if not f.label.lower().startswith(("other", "others")) or f.start < 2:
+            continue
+        if t.words[f.start - 1] != "and":
+            continue
+        end = f.start - 1
+        start = end
+        while start > 0 and t.texts[start - 1][:1].isupper() and t.words[start - 1].isalpha():
+            start -= 1
+        if start < end:
+            label = " ".join(t.texts[start:end])
+            out.append(_one(start, end, f.outcome, "unknown", label, f.trigger, "named"))
+    return out
+
+
+def _zeros(t: Tagged, used: set[int]) -> list[Found]:
+    out = []
+    for neg in t.tags["zero"]:
+        if not neg.has("neg"):
+            continue
+        for k in range(neg.end, min(len(t.words), neg.end + _ZERO_WINDOW)):
+            if t.at("boundaries", k) or t.at("zero_blockers", k) or k in used:
+                break
+            hit = t.at("zero", k)
+            if hit is not None and hit.has("zero"):
+                group = _group_between(t, neg.end, k)
+                for outcome in hit.value("zero").split(","):
+                    out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
+                                     outcome, group, "", k, "zero"))
+                break
+    return out
+
+
+def _group_between(t: Tagged, start: int, end: int) -> str:
+    for i in range(start, end):
+        victim = t.at("victim", i)
+        if victim is not None:
+            return victim.value("noun")
+    return "unknown"
