@@ -177,8 +177,8 @@ def _stops_phrase(t: Tagged, j: int) -> bool:
     return (
         not (word.isalpha() or word == "-")
         or t.over("outcome", j) is not None
-        or any(t.at(family, j) for family in
-               ("auxiliaries", "boundaries", "coordinators", "inclusion", "determiners", "speech"))
+        or any(t.at(family, j) for family in ("auxiliaries", "boundaries", "coordinators",
+                                               "inclusion", "determiners", "speech", "prepositions"))
     )
 
 
@@ -189,6 +189,8 @@ def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int]) -> lis
         noun = " ".join(t.words[victim.start:victim.end]).replace(" - ", "-")
         if noun in plural or t.words[victim.end - 1].endswith("s") and noun != "fc":
             continue
+        if t.texts[victim.end - 1][:1].isupper():
+            continue  # "the Commander Carlos ... Command": part of a name
         det = victim.start - 1
         while det >= victim.start - 2 and det >= 0 and _adjective_like(t, det):
             det -= 1
@@ -216,7 +218,8 @@ def _attach(t: Tagged, cands: list[_Candidate], index: int) -> None:
     result = _left(t, m.start)
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
-    result = result or _inherited(t, cands, index) or _right(t, cands, index) or _included(t, cands, index)
+    result = (result or _inherited(t, cands, index) or _right(t, cands, index)
+              or _inherited(t, cands, index, loose=True) or _included(t, cands, index))
     if result is None:
         return
     outcome, trigger, how = result
@@ -247,14 +250,28 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
     return None
 
 
-def _inherited(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, str] | None:
-    """"killed two soldiers and three civilians": the second count shares the verb."""
+def _inherited(t: Tagged, cands: list[_Candidate], index: int,
+               loose: bool = False) -> tuple[str, int, str] | None:
+    """"killed two soldiers and three civilians": the second count shares the verb.
+
+    `loose` lets a short phrase without verbs stand before the "and" ("killed three members
+    of the peacekeeping force and four civilians").
+    """
     if index == 0:
         return None
     prev = cands[index - 1]
-    if prev.found is None or prev.found.how == "right" or not _coordinated(t, prev, cands[index]):
+    if prev.found is None or prev.found.how == "right":
         return None
-    return prev.found.outcome, prev.found.trigger, "inherit"
+    joined = _coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
+    return (prev.found.outcome, prev.found.trigger, "inherit") if joined else None
+
+
+def _loosely_coordinated(t: Tagged, first: _Candidate, second: _Candidate) -> bool:
+    start, end = max(first.phrase.end, first.mention.end), second.mention.start
+    if not (0 < end - start <= 10) or t.over("coordinators", end - 1) is None:
+        return False
+    return not any(t.over(family, k) for k in range(start, end)
+                   for family in ("outcome", "boundaries", "speech", "auxiliaries"))
 
 
 def _coordinated(t: Tagged, first: _Candidate, second: _Candidate) -> bool:
@@ -293,11 +310,16 @@ def _right(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, st
         tag = t.at("outcome", j)
         if tag is not None:
             return _right_outcome(t, tag, later)
-        if j in later or t.at("boundaries", j) is not None:
+        if j in later or t.at("boundaries", j) is not None or _is_negation(t, j):
             return None
         j += 1
         steps += 1
     return None
+
+
+def _is_negation(t: Tagged, j: int) -> bool:
+    tag = t.at("zero", j)
+    return tag is not None and tag.has("neg")
 
 
 def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:

@@ -22,6 +22,8 @@ _NOT_PEOPLE = ("it", "this", "there", "what", "which", "nobody", "no", "that", "
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     """Number-less claims of a sentence whose outcome words are not `used` by a count."""
+    used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
+            for i in range(tag.start, tag.end)} | used
     out = _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
     out += _named_with_others(t, found)
@@ -44,7 +46,8 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         sing = t.over("singular_auxiliaries", aux)
         if sing is not None:
             end = sing.start
-        elif tag.has("pred") and aux == tag.start - 1 and aux >= 0 and t.texts[aux][:1].isupper():
+        elif tag.has("pred") and aux == tag.start - 1 and aux >= 0 and t.texts[aux].isalpha() \
+                and t.words[aux] not in ("who", "which", "that"):
             end = tag.start  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
         else:
             continue
@@ -72,16 +75,13 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
     words = t.words[start:end]
     if not words or words[0] in _NOT_PEOPLE or _negated(t, start, end):
         return None
-    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
-    named = all(x[:1].isupper() for x in t.texts[start:end] if x.isalpha())
-    if victims:
-        if t.words[victims[-1].end - 1].endswith("s") and victims[-1].end == end:
-            return None  # "the soldiers was" does not occur; a plural subject is no single person
-        group = victims[-1].value("noun")
-    elif named or words[-1] in ("he", "she"):
-        group = "unknown"
-    else:
+    head = t.texts[end - 1]
+    if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
+        return None  # a plural head is no single person
+    if not head.isalpha() and head.lower() not in ("he", "she"):
         return None
+    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
+    group = victims[-1].value("noun") if victims else "unknown"
     return start, group, " ".join(t.texts[start:end])
 
 
@@ -94,8 +94,8 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("ger")):
             continue
-        if t.over("auxiliaries", tag.start - 1) is not None:
-            continue  # passive: "was killed" has no object
+        if t.over("auxiliaries", tag.start - 1) is not None or t.over("determiners", tag.start - 1):
+            continue  # passive "was killed", or an adjective: "the assassinated Kanafani"
         end = _object_end(t, tag.end)
         if end is None:
             continue
@@ -122,8 +122,7 @@ def _object_end(t: Tagged, i: int) -> int | None:
     while end < n and end - i < _OBJECT_TOKENS:
         word = t.words[end]
         if not (word.isalpha() or word in ("-", "'s", ".")) or t.over("boundaries", end) \
-                or t.over("coordinators", end) or word in ("in", "at", "on", "near", "from", "by",
-                                                           "during", "with", "outside", "inside"):
+                or t.over("coordinators", end) or t.at("prepositions", end):
             break
         end += 1
     if end == i or (determiner is not None and end == determiner.end):

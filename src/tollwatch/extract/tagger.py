@@ -103,7 +103,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
 
     grammar = lexicon.section("grammar")
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
-                "determiners", "zero_blockers", "singular_auxiliaries"):
+                "determiners", "zero_blockers", "singular_auxiliaries", "prepositions"):
         add(key, grammar.get(key), key)
     return table
 
