@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from number_parser import parse_number
+from number_parser.data import en as number_words_en
 
 from ..lexicon import Lexicon
 from ..model import Count
@@ -76,13 +77,29 @@ def rules_for(lexicon: Lexicon) -> NumberRules:
     return lexicon.compile("numbers", compile_rules)
 
 
-@lru_cache(maxsize=4096)
+def _english_number_words() -> frozenset[str]:
+    info = number_words_en.info
+    words: set[str] = set()
+    for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN"):
+        words.update(w.lower() for w in info.get(key, {}))
+    return frozenset(words)
+
+
+# number-parser rebuilds its tables on every call, so only phrases made of its own
+# English number words reach it, and each distinct phrase is parsed once.
+_NUMBER_WORDS = _english_number_words()
+
+
+@lru_cache(maxsize=8192)
+def parse_number_words(phrase: str) -> int | None:
+    """The value of a phrase of English number words ("twenty - one"), or None."""
+    value = parse_number(phrase)
+    return value if isinstance(value, int) else None
+
+
 def word_value(word: str) -> int | None:
     """The value of one number word ("seven", "hundred"), or None."""
-    if not word.isalpha():
-        return None
-    value = parse_number(word)
-    return value if isinstance(value, int) else None
+    return parse_number_words(word) if word in _NUMBER_WORDS else None
 
 
 def _match_phrase(words: list[str], i: int, table: dict) -> tuple[int, object] | None:
@@ -109,10 +126,9 @@ def _read_number(words: list[str], i: int, rules: NumberRules) -> tuple[int, int
             value, end = int(fixed[1]), i + fixed[0]
         elif word_value(word) is not None and word not in rules.multipliers:
             end = _number_word_end(words, i, rules)
-            value = parse_number(" ".join(words[i:end]))
-            if not isinstance(value, int):
+            value = parse_number_words(" ".join(words[i:end]))
+            if value is None:
                 return None
-            return value, end
         else:
             return None
     if end < len(words) and words[end] in rules.multipliers:

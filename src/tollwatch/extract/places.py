@@ -1,0 +1,526 @@
+"""Place names in a document, resolved against the gazetteer in the light of the whole document.
+
+How a name is found and judged:
+
+- Candidates are runs of capitalised words (up to five, joined by single spaces; inner
+  lower-case words such as "and", "ez" are allowed when the gazetteer name has them)
+  whose folded form is a gazetteer name or an alias from `lexicons/places.yaml`.
+- The document context is a vote over the whole text: countries, provinces, demonyms
+  ("Pakistani") and unambiguous towns. Ambiguous names go to the candidate in the
+  province, then the country, the document is about; without context to the alias,
+  then the larger admin unit, then the most populous record. A town that is also the
+  name of the province or district holding it stands for the town ("Harnai").
+- A town or district that is neither in a country the document names, nor after a
+  locative preposition, nor a big city, is dropped rather than guessed: GeoNames has a
+  village for most capitalised words.
+- A name joined to other capitalised words is part of a longer name: "Baloch Liberation
+  Army", "Balochistan Chief Minister", "Kabul Police" are not places. "Kabul police"
+  (lower case) is Kabul, since news style capitalises only the names of bodies.
+- A capitalised name the gazetteer does not know is returned with precision "unknown"
+  only after a locative preposition, or in a list that follows one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import LexiconError
+from ..lexicon import Lexicon
+from ..model import Place, PlaceMention
+from .gazetteer import CITY, COUNTRY, DISTRICT, PROVINCE, Entry, Gazetteer, fold
+
+MAX_WORDS = 5
+# A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
+# "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
+# ASCII letter or any non-ASCII letter: `re` has no class for upper case.
+_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
+_AFTER = re.compile(r"\s+([^\W\d_]+)")
+_SENTENCE_END = ".!?\n"
+_OPENERS = " \t\"'(["
+_KIND_RANK = {COUNTRY: 3, PROVINCE: 2, DISTRICT: 1, CITY: 0}
+_LEVEL_KIND = {0: CITY, 1: PROVINCE, 2: DISTRICT}
+
+
+def find_places(
+    text: str, lexicon: Lexicon, within: list[tuple[int, int]] | None = None
+) -> list[PlaceMention]:
+    """Places named in a normalised document, ordered by start.
+
+    With `within`, only mentions inside those character ranges are returned; the
+    document context is still read from the whole text.
+    """
+    if not text or not text.strip():
+        return []
+    rules: _Rules = lexicon.compile("places", _compile)
+    scan = _Scan(text, rules)
+    mentions = scan.mentions()
+    if within is not None:
+        mentions = [m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in within)]
+    return mentions
+
+
+# ----- compiled lexicon -----
+
+
+@dataclass(slots=True)
+class _Rules:
+    gazetteer: Gazetteer
+    aliases: dict[str, Entry]
+    stop: frozenset[str]
+    locatives: frozenset[str]
+    fillers: frozenset[str]
+    function_words: frozenset[str]
+    conjunctions: frozenset[str]
+    inner_words: frozenset[str]
+    chunk: re.Pattern[str]
+    suffixes: dict[str, int | None]
+    plural_suffixes: dict[str, int | None]
+    speech_verbs: frozenset[str]
+    demonyms: dict[str, tuple[str, str | None]]
+    list_gap: re.Pattern[str]
+    known_town_population: int
+    context_town_population: int
+    max_unknown_words: int
+
+
+def _compile(lexicon: Lexicon) -> _Rules:
+    section = lexicon.section("places")
+    suffixes = _mapping(section, "admin_suffixes")
+    gazetteer = _gazetteer(tuple(sorted(fold(str(s)) for s in suffixes)),
+                           tuple(sorted(_words(section, "arabic_articles"))))
+    settings = _mapping(section, "settings")
+    conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
+    inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
+    inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
+    return _Rules(
+        gazetteer=gazetteer,
+        aliases={fold(str(k)): _alias_entry(gazetteer, str(k), v)
+                 for k, v in _mapping(section, "aliases").items()},
+        stop=_words(section, "stoplist"),
+        locatives=_words(section, "locative_prepositions"),
+        fillers=_words(section, "locative_fillers"),
+        function_words=_words(section, "function_words"),
+        conjunctions=_words(section, "list_conjunctions"),
+        inner_words=inner,
+        # Capitalised words joined by single spaces, maybe through lower-case inner words:
+        # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
+        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
+        suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
+        plural_suffixes={fold(str(k)): _level(k, v)
+                         for k, v in _mapping(section, "admin_suffixes_plural").items()},
+        speech_verbs=_words(section, "speech_verbs"),
+        demonyms={fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()},
+        list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
+                            if conjunctions else r"\s*,\s*"),
+        known_town_population=int(settings.get("known_town_population", 100000)),
+        context_town_population=int(settings.get("context_town_population", 10000)),
+        max_unknown_words=int(settings.get("max_unknown_words", 3)),
+    )
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(suffixes: tuple[str, ...], articles: tuple[str, ...]) -> Gazetteer:
+    # One gazetteer per process, shared by every lexicon with the same suffixes and articles.
+    return Gazetteer(suffixes, articles)
+
+
+def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:
+    value = section.get(key) or {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"places.{key} must be a mapping, not {type(value).__name__}")
+    return value
+
+
+def _words(section: dict[str, Any], key: str) -> frozenset[str]:
+    value = section.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise LexiconError(f"places.{key} must be a list of words")
+    return frozenset(fold(w) for w in value)
+
+
+def _level(word: Any, level: Any) -> int | None:
+    if level not in (None, 0, 1, 2):
+        raise LexiconError(f"places.admin_suffixes.{word} must be 0, 1, 2 or null, not {level!r}")
+    return level
+
+
+def _demonym(word: Any, value: Any) -> tuple[str, str | None]:
+    if isinstance(value, str) and len(value) == 2:
+        return value.upper(), None
+    if isinstance(value, dict) and isinstance(value.get("country"), str):
+        return value["country"].upper(), value.get("admin1")
+    raise LexiconError(f"places.demonyms.{word} must be a country code or {{country, admin1}}")
+
+
+def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
+    """The record an alias stands for; a target with lat/lon needs no gazetteer record."""
+    where = f"places.aliases.{spelling}"
+    if not isinstance(target, dict) or not isinstance(target.get("name"), str) \
+            or not isinstance(target.get("country"), str):
+        raise LexiconError(f"{where} must be a mapping with at least `name` and `country`")
+    kind = target.get("kind")
+    if kind not in (None, CITY, DISTRICT, PROVINCE, COUNTRY):
+        raise LexiconError(f"{where}.kind must be city, district, province or country")
+    country, admin1 = target["country"].upper(), target.get("admin1")
+    if "lat" in target or "lon" in target:
+        try:
+            lat, lon = float(target["lat"]), float(target["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise LexiconError(f"{where} needs both `lat` and `lon` as numbers") from None
+        return Entry(kind or CITY, target["name"], country, admin1, None, lat=lat, lon=lon, population=0)
+    found = gazetteer.find(target["name"], country, admin1, kind)
+    if not found:
+        raise LexiconError(f"{where}: no gazetteer record {target['name']!r} in {country}"
+                           + (f" ({admin1})" if admin1 else ""),
+                           hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
+    found.sort(key=lambda e: (_KIND_RANK[e.kind], gazetteer.locate(e).population or 0), reverse=True)
+    return found[0]
+
+
+# ----- one document -----
+
+
+@dataclass(slots=True)
+class _Spot:
+    """A gazetteer or alias name, with an admin-unit word after it if there is one."""
+
+    key: str
+    start: int
+    end: int
+    level: int | None = None      # from "Harnai district", "Borno State": 0 town, 1, 2, None any unit
+    suffixed: bool = False
+    plural: bool = False          # "Idlib and Hama provinces": the word covers the list
+    joined: bool = False          # inside a longer name: "Baloch Liberation Army"
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Item:
+    """A name standing on its own: one gazetteer name, or capitalised words none covers."""
+
+    start: int
+    end: int
+    words: list[str]
+    spot: _Spot | None
+    locative: bool = False
+
+
+class _Scan:
+    """The names, the context and the places of one document."""
+
+    def __init__(self, text: str, rules: _Rules):
+        self.text, self.rules = text, rules
+        self.spots: list[_Spot] = []
+        self.items: list[_Item] = []
+        self.demonyms: list[tuple[str, str | None]] = []
+        self.surnames: set[str] = set()
+        for m in rules.chunk.finditer(text):
+            self._chunk(m.start(), m.group().split(" "))
+
+    # -- finding names --
+
+    def _chunk(self, start: int, words: list[str]) -> None:
+        """Find the names in one chunk of capitalised words and cut it into items."""
+        rules = self.rules
+        offsets, at = [], start
+        for word in words:
+            offsets.append(at)
+            at += len(word) + 1
+        spots: dict[int, tuple[int, _Spot]] = {}
+        i = 0
+        while i < len(words):
+            found = self._match(words, offsets, i) if words[i].lower() not in rules.inner_words else None
+            if found is None:
+                i += 1
+            else:
+                spots[i] = found
+                i = found[0]
+        for first, last in self._segments(words, spots):
+            spot = spots[first][1] if first in spots and spots[first][0] == last else None
+            if spot is None and any(k in spots for k in range(first, last)):
+                for k in range(first, last):
+                    if k in spots:
+                        spots[k][1].joined = True
+            elif spot is None and last - first > 1 and words[first][0].isupper():
+                self.surnames.add(fold(words[last - 1]))  # "Sarfraz Bugti": a bare "Bugti" is him
+            end = offsets[last - 1] + len(words[last - 1])
+            item = _Item(offsets[first], end, words[first:last], spot)
+            if spot is not None and spot.end == end:
+                self._suffix_after(spot)
+                item.end = spot.end
+            self.items.append(item)
+        self.spots += [spot for _, spot in spots.values()]
+
+    def _match(self, words: list[str], offsets: list[int], i: int) -> tuple[int, _Spot] | None:
+        """The longest name from word i: (index after it, spot); a demonym is counted, not kept."""
+        rules = self.rules
+        for j in range(min(len(words), i + MAX_WORDS), i, -1):
+            if words[j - 1].lower() in rules.inner_words:
+                continue
+            key = fold(" ".join(words[i:j]))
+            if j == i + 1 and key in rules.demonyms:
+                self.demonyms.append(rules.demonyms[key])
+                return None
+            # "BLA" is a town in Mali, but "IRAQ" in a dateline is the country.
+            if key in rules.aliases or (key in rules.gazetteer and not _acronym(words[i:j])) \
+                    or rules.gazetteer.is_country(key):
+                if key in rules.stop:
+                    return None  # stays a plain word, so "Kabul Police" is one name
+                spot = _Spot(key, offsets[i], offsets[j - 1] + len(words[j - 1]))
+                if j < len(words) and self._suffix(spot, words[j]):
+                    spot.end, j = offsets[j] + len(words[j]), j + 1
+                elif j - i > 1:
+                    self._suffix(spot, words[j - 1], inside=True)
+                return j, spot
+        return None
+
+    def _suffix(self, spot: _Spot, word: str, inside: bool = False) -> bool:
+        """Note an admin-unit word after a name ("district"), or ending it ("Texas County")."""
+        rules, key = self.rules, word.lower()
+        level = rules.suffixes.get(key, -1) if inside else rules.suffixes.get(key, rules.plural_suffixes.get(key, -1))
+        if level == -1:
+            return False
+        spot.level, spot.suffixed, spot.plural = level, True, key in rules.plural_suffixes
+        return True
+
+    def _suffix_after(self, spot: _Spot) -> None:
+        m = _AFTER.match(self.text, spot.end)
+        if m and m.group().startswith(" ") and self._suffix(spot, m.group(1)):
+            spot.end = m.end()
+
+    def _segments(self, words: list[str], spots: dict[int, tuple[int, _Spot]]) -> list[tuple[int, int]]:
+        """Cut a chunk at list conjunctions and after leading function words ("In", "The")."""
+        rules, segments, first, k = self.rules, [], 0, 0
+        while k < len(words):
+            if k in spots:
+                k = spots[k][0]
+                continue
+            word = words[k].lower()
+            if word in rules.conjunctions or (k == first and word in rules.function_words):
+                if k > first:
+                    segments.append((first, k))
+                first = k + 1
+            k += 1
+        if first < len(words):
+            segments.append((first, len(words)))
+        return [_drop_stop_prefix(words, spots, seg, rules) for seg in segments]
+
+    # -- context around a name --
+
+    def _opens(self, start: int) -> bool:
+        """Does the name start a sentence (or the text)?"""
+        text, k = self.text, start - 1
+        while k >= 0 and text[k] in _OPENERS:
+            k -= 1
+        return k < 0 or text[k] in _SENTENCE_END or "\n" in text[k:start]
+
+    def _after_locative(self, start: int) -> bool:
+        """Is the name after a locative word, maybe through fillers ("in areas including")?"""
+        window = self.text[max(0, start - 80):start]
+        if not window or not window[-1].isspace():
+            return False
+        rules, skipped = self.rules, 0
+        for word in reversed(window.split()[-6:]):
+            if not word.isalpha():
+                return False  # punctuation ends the phrase: "Sheban, Quetta"
+            word = word.lower()
+            if word in rules.locatives:
+                return True
+            if word not in rules.fillers or skipped == 4:
+                return False
+            skipped += 1
+        return False
+
+    def _mark_lists(self) -> None:
+        """Mark items after a locative word and their list followers; a plural admin word
+        after a list ("Idlib and Hama provinces") makes every member that kind of unit."""
+        previous: _Item | None = None
+        chain: list[_Item] = []
+        for item in self.items:
+            listed = previous is not None and self.rules.list_gap.fullmatch(
+                self.text, previous.end, item.start) is not None
+            item.locative = (listed and previous.locative) or self._after_locative(item.start)
+            chain = chain + [item] if listed else [item]
+            if item.spot is not None and item.spot.plural:
+                for member in chain[:-1]:
+                    if member.spot is not None and not member.spot.suffixed:
+                        member.spot.level, member.spot.suffixed = item.spot.level, True
+            previous = item
+
+    def _speaks(self, item: _Item) -> bool:
+        m = _AFTER.match(self.text, item.end)
+        return m is not None and m.group(1).lower() in self.rules.speech_verbs
+
+    def _common_word(self, item: _Item) -> bool:
+        """Does the name also appear in lower case in the text ("Renewed" / "renewed")?"""
+        word = " ".join(item.words).lower()
+        return re.search(rf"\b{re.escape(word)}\b", self.text) is not None
+
+    # -- judging names --
+
+    def mentions(self) -> list[PlaceMention]:
+        self._mark_lists()
+        for spot in self.spots:
+            spot.entries = self._candidates(spot)
+        countries, provinces = self._context()
+        found: list[PlaceMention] = []
+        for item in self.items:
+            if not item.locative and self._speaks(item):
+                continue  # "Victoria said": a person or a government speaking
+            if item.spot is not None:
+                place = self._resolve(item, countries, provinces)
+            else:
+                place = self._unknown(item)
+            if place is not None:
+                place.text = self.text[item.start:item.end]
+                found.append(PlaceMention((item.start, item.end), place))
+        return found
+
+    def _candidates(self, spot: _Spot) -> list[Entry]:
+        alias = self.rules.aliases.get(spot.key)
+        found = [alias] if alias is not None else []
+        found += [e for e in self.rules.gazetteer.lookup(spot.key) if alias is None or e.ref != alias.ref
+                  or e.kind != alias.kind]
+        if spot.suffixed:
+            # "Sinai Province" with no province Sinai is a group's name, not a place.
+            kinds = {_LEVEL_KIND[spot.level]} if spot.level is not None else {PROVINCE, DISTRICT}
+            return [e for e in found if e.kind in kinds]
+        return _prefer_towns(found)
+
+    def _context(self) -> tuple[dict[str, float], dict[int, float]]:
+        """Votes for the countries and provinces the document is about."""
+        countries: dict[str, float] = defaultdict(float)
+        provinces: dict[int, float] = defaultdict(float)
+        for country, admin1 in self.demonyms:
+            # Half a name's weight: "American" is often whose embassy, not where.
+            countries[country] += 0.5
+            if admin1:
+                for entry in self.rules.gazetteer.find(admin1, country, kind=PROVINCE):
+                    provinces[entry.ref] += 0.5
+        for spot in self.spots:
+            country, admin1_id = self._evidence(spot)
+            weight = 0.5 if spot.joined else 1.0  # "Balochistan Chief Minister" still tells
+            if country:
+                countries[country] += weight
+            if admin1_id is not None:
+                provinces[admin1_id] += weight
+        return countries, provinces
+
+    def _evidence(self, spot: _Spot) -> tuple[str | None, int | None]:
+        """The country and province a name must be in, if it can only be in one."""
+        alias = self.rules.aliases.get(spot.key)
+        if alias is not None:
+            return alias.country, alias.admin1_id
+        states = [e for e in spot.entries if e.kind == COUNTRY]
+        if states:
+            return (states[0].country, None) if len(states) == 1 else (None, None)
+        # Hamlets abroad do not make a name ambiguous: Borno is Nigerian though Italy has one.
+        floor = self.rules.context_town_population
+        weighty = [e for e in spot.entries if e.kind != CITY or (e.population or 0) >= floor]
+        if not weighty or len({e.country for e in weighty}) > 1:
+            return None, None
+        if spot.joined and all(e.kind == CITY for e in weighty):
+            return None, None
+        admin1s = {e.admin1_id for e in weighty}
+        return weighty[0].country, admin1s.pop() if len(admin1s) == 1 else None
+
+    def _resolve(self, item: _Item, countries: dict[str, float],
+                 provinces: dict[int, float]) -> Place | None:
+        rules, spot = self.rules, item.spot
+        if not spot.entries or spot.joined or spot.key in self.surnames:
+            return None
+        alias = rules.aliases.get(spot.key)
+        best = self._best(spot.entries, alias, countries, provinces)
+        if best is alias:
+            return _place(rules.gazetteer.locate(best))
+        in_context = countries.get(best.country, 0) > 0
+        opens = self._opens(item.start)
+        if opens and not in_context and self._common_word(item):
+            return None  # "Ten people died": a capitalised word opening a sentence
+        if best.kind in (CITY, DISTRICT) and not in_context:
+            # A district's population is its biggest town's: only a town itself can be famous.
+            if best.kind == CITY and (best.population or 0) >= rules.known_town_population:
+                pass
+            elif countries and item.locative and not opens:
+                # A village abroad that shares the name of one here: keep the name, not the guess.
+                return Place(name=" ".join(item.words), text="", precision="unknown")
+            elif countries or opens or not (item.locative or spot.suffixed):
+                return None
+        return _place(rules.gazetteer.locate(best))
+
+    def _best(self, entries: list[Entry], alias: Entry | None, countries: dict[str, float],
+              provinces: dict[int, float]) -> Entry:
+        """The candidate in the document's province, then country; then the alias; then the
+        most populous (a unit counting as its biggest town), the larger unit on a tie."""
+        def rank(e: Entry) -> tuple[Any, ...]:
+            return (provinces.get(e.admin1_id, 0) > 0 if e.admin1_id else False,
+                    countries.get(e.country, 0), e is alias)
+
+        states = [e for e in entries if e.kind == COUNTRY]
+        if states:
+            # "Jordan" is the country even in a text about the US, which has a Jordan too;
+            # "Georgia" in that text is the state.
+            rivals = [e for e in entries if e.kind != COUNTRY and (
+                provinces.get(e.admin1_id, 0) > 0 or (e.kind != CITY and countries.get(e.country, 0) > 0))]
+            if not rivals:
+                return states[0]
+            entries = rivals
+        top = max(rank(e) for e in entries)
+        tied = [e for e in entries if rank(e) == top]
+        if len(tied) == 1:
+            return tied[0]
+        # Only now find the towns that give subdivisions a population: it can mean a scan.
+        locate = self.rules.gazetteer.locate
+        return max(tied, key=lambda e: (locate(e).population or 0, _KIND_RANK[e.kind]))
+
+    def _unknown(self, item: _Item) -> Place | None:
+        rules, words = self.rules, item.words
+        if not item.locative or len(words) > rules.max_unknown_words or min(map(len, words)) < 2 \
+                or _acronym(words) or self._opens(item.start):  # "U" of "U.S.", "ISPR"
+            return None
+        keys = [fold(w) for w in words]
+        if any(k in rules.stop or k in rules.demonyms or k in rules.locatives for k in keys) \
+                or (len(keys) == 1 and keys[0] in self.surnames):
+            return None
+        name = " ".join(words)
+        return Place(name=name, text=name, precision="unknown")
+
+
+def _prefer_towns(entries: list[Entry]) -> list[Entry]:
+    """Drop a province or district that holds a town of the same name: the name means the town.
+
+    GeoNames often files a town under its province only, or under another district
+    (Idlib, Marib): a same-named district in the town's province counts as holding it.
+    """
+    towns = [e for e in entries if e.kind == CITY]
+    holders = {e.admin1_id for e in towns} | {e.admin2_id for e in towns}
+    town_provinces = {e.admin1_id for e in towns}
+    return [e for e in entries
+            if not (e.kind in (PROVINCE, DISTRICT) and e.ref in holders)
+            and not (e.kind == DISTRICT and e.admin1_id in town_provinces)]
+
+
+def _place(entry: Entry) -> Place:
+    return Place(name=entry.name, text="", admin1=entry.admin1, admin2=entry.admin2,
+                 country=entry.country, lat=entry.lat, lon=entry.lon, precision=entry.kind,
+                 geonames_id=entry.geonames_id)
+
+
+def _drop_stop_prefix(words: list[str], spots: dict[int, tuple[int, Any]], segment: tuple[int, int],
+                      rules: _Rules) -> tuple[int, int]:
+    """"West of Mosul" is Mosul: stoplisted words and inner words before a lone name go."""
+    first, last = segment
+    k = first
+    while k < last and k not in spots and (fold(words[k]) in rules.stop or words[k] in rules.inner_words):
+        k += 1
+    return (k, last) if k in spots and spots[k][0] == last and k > first else segment
+
+
+def _acronym(words: list[str]) -> bool:
+    # "BLA", "ISPR", "JeM": short, with capitals after the first letter; "QUETTA" is longer.
+    word = words[0]
+    return len(words) == 1 and len(word) <= 4 and any(c.isupper() for c in word[1:])

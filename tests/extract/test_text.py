@@ -1,0 +1,31 @@
+"""Normalisation keeps positions; sentence splitting knows abbreviations."""
+
+from tollwatch.extract.text import normalise, split_sentences
+
+
+def test_text_normalise_keeps_length_and_maps_dashes_and_quotes():
+    raw = "law\u2011enforcement \u201cquoted\u201d Pakistan\u2019s\u00a0army"
+    out = normalise(raw)
+    assert len(out) == len(raw)
+    assert out == "law-enforcement \"quoted\" Pakistan's army"
+
+
+def test_text_sentences_do_not_split_at_abbreviations(lexicon):
+    abbreviations = frozenset(lexicon.section("text")["abbreviations"])
+    text = "Lt. Col. Khan said on Jan. 5 that two men died. Police arrived later."
+    sentences = split_sentences(text, abbreviations)
+    assert [s.text for s in sentences] == [
+        "Lt. Col. Khan said on Jan. 5 that two men died.",
+        "Police arrived later.",
+    ]
+
+
+def test_text_sentence_spans_point_into_the_text():
+    text = "First one.  Second one.\n\nThird one"
+    for sentence in split_sentences(text):
+        assert text[sentence.start:sentence.end] == sentence.text
+    assert len(split_sentences(text)) == 3
+
+
+def test_text_empty_text_has_no_sentences():
+    assert split_sentences("") == [] and split_sentences("   \n ") == []
