@@ -54,6 +54,7 @@ def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
             continue
         _link_subset(t, candidates, index)
         found.append(cand.found)
+    _link_apposed_parts(t, candidates)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     for f in found:
         f.modality = _modality(t, f)
@@ -75,7 +76,7 @@ def _candidates(t: Tagged, rules: NumberRules, plural: frozenset[str],
         if phrase is not None:
             out.append(_Candidate(mention, phrase))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
-    out.extend(_singular_phrases(t, plural, taken | blocked))
+    out.extend(_singular_phrases(t, plural, taken | blocked, rules))
     return sorted(out, key=lambda c: c.mention.start)
 
 
@@ -110,7 +111,8 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
     modifier = None
     additive = False
     j = i
-    while j < min(n, i + 5):
+    limit = min(n, i + 5)
+    while j < limit:
         victim = t.at("victim", j)
         if victim is not None:
             after = t.at("outcome", victim.end)
@@ -131,6 +133,12 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             additive = True
             j += 1
             continue
+        if t.words[j] == "(":
+            close = next((k for k in range(j + 1, min(n, j + 6)) if t.words[k] == ")"), None)
+            if close is not None:
+                limit = min(n, limit + close + 1 - j)
+                j = close + 1  # "six National Uprising Movement (NUM) forces"
+                continue
         if _stops_phrase(t, j):
             break
         if t.words[j] in rules.not_after:
@@ -182,7 +190,8 @@ def _stops_phrase(t: Tagged, j: int) -> bool:
     )
 
 
-def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int]) -> list[_Candidate]:
+def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int],
+                      rules: NumberRules) -> list[_Candidate]:
     """"a soldier", "the driver", "one policeman": a singular victim noun counts one."""
     out = []
     for victim in t.tags["victim"]:
@@ -200,6 +209,31 @@ def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int]) -> lis
         text = " ".join(t.texts[tag.start:victim.end])
         mention = CountMention(tag.start, tag.start + 1, Count(1, 1, 1, "exact", text))
         out.append(_Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
+        taken.update(range(tag.start, victim.end))
+    out.extend(_indefinite_phrases(t, rules, taken))
+    return out
+
+
+def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[_Candidate]:
+    """"a student", "an elder": one person, whatever the noun, once an outcome links to it."""
+    out = []
+    n = len(t.words)
+    for det in t.tags["indefinite_determiners"]:
+        if taken.intersection(range(det.start, det.end)) or t.over("prepositions", det.start - 1):
+            continue  # "in a blast", "of an army unit": objects of prepositions are no victims
+        end = det.end
+        while end < n and end - det.end < 4 and _adjective_like(t, end) and t.at("victim", end) is None:
+            end += 1
+        victim = t.at("victim", end) if end < n else None
+        if victim is not None:
+            continue  # victim nouns are read by _singular_phrases
+        head = t.words[end - 1] if end > det.end else ""
+        if not head.isalpha() or head.endswith("s") or head in rules.not_after \
+                or t.texts[end - 1][:1].isupper():
+            continue
+        text = " ".join(t.texts[det.start:end])
+        mention = CountMention(det.start, det.end, Count(1, 1, 1, "exact", text))
+        out.append(_Candidate(mention, Phrase(end, "unknown", " ".join(t.texts[det.end:end]))))
     return out
 
 
@@ -207,6 +241,28 @@ def _adjective_like(t: Tagged, i: int) -> bool:
     if t.at("victim_mod", i) is not None:
         return True
     return t.words[i].isalpha() and not _stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+def _link_apposed_parts(t: Tagged, cands: list[_Candidate]) -> None:
+    """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
+    the count before them, set off by a comma, are its parts."""
+    attached = [c for c in cands if c.found is not None]
+    for i, total in enumerate(attached):
+        if total.found.part_of is not None or i + 2 >= len(attached):
+            continue
+        first = attached[i + 1]
+        gap = t.words[max(total.phrase.end, total.mention.end):first.mention.start]
+        if gap != [","]:
+            continue
+        parts = [first]
+        for nxt in attached[i + 2:]:
+            if not _coordinated(t, parts[-1], nxt):
+                break
+            parts.append(nxt)
+        same = all(p.found.outcome == total.found.outcome and p.found.part_of is None for p in parts)
+        if len(parts) >= 2 and same and sum(p.found.count.best for p in parts) == total.found.count.best:
+            for part in parts:
+                part.found.part_of = total.found
 
 
 # -- attaching outcomes ---------------------------------------------------------------
@@ -260,7 +316,7 @@ def _inherited(t: Tagged, cands: list[_Candidate], index: int,
     if index == 0:
         return None
     prev = cands[index - 1]
-    if prev.found is None or prev.found.how == "right":
+    if prev.found is None or prev.found.how not in ("left", "inherit"):
         return None
     joined = _coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
     return (prev.found.outcome, prev.found.trigger, "inherit") if joined else None
@@ -303,6 +359,8 @@ def _right(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, st
         if coord is not None and coord.end in later:
             nxt = later[coord.end]
             j = max(nxt.phrase.end, nxt.mention.end)
+            if nxt.phrase.of_prior and t.words[coord.start] == ",":
+                j = _next_comma(t, j)  # ", three of whom had been held hostage,"
             continue
         if t.at("inclusion", j) is not None:
             j = _skip_inclusion(t, j)
@@ -310,11 +368,22 @@ def _right(t: Tagged, cands: list[_Candidate], index: int) -> tuple[str, int, st
         tag = t.at("outcome", j)
         if tag is not None:
             return _right_outcome(t, tag, later)
+        going_on = t.at("continuing_clauses", j)
+        if going_on is not None:
+            j = going_on.end  # "were tied up before being shot and killed"
+            continue
         if j in later or t.at("boundaries", j) is not None or _is_negation(t, j):
             return None
         j += 1
         steps += 1
     return None
+
+
+def _next_comma(t: Tagged, j: int) -> int:
+    k = j
+    while k < len(t.words) and t.words[k] != "," and t.at("boundaries", k) is None:
+        k += 1
+    return k + 1 if k < len(t.words) and t.words[k] == "," else j
 
 
 def _is_negation(t: Tagged, j: int) -> bool:
@@ -327,7 +396,8 @@ def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
         return tag.value("pred"), tag.start, "right"
     if tag.has("part") and not _has_object(t, tag.end, later):
         return tag.value("part"), tag.start, "right"
-    if tag.has("noun") and t.words[tag.start] in ("dead", "wounded", "injured"):
+    if tag.has("noun") and t.words[tag.start] in ("dead", "wounded", "injured") \
+            and not _has_object(t, tag.end, later):
         return tag.value("noun"), tag.start, "right"
     return None
 
@@ -359,14 +429,28 @@ def _has_object(t: Tagged, i: int, later: dict) -> bool:
     )
 
 
+def _closes_inclusion(t: Tagged, prev: _Candidate, cand: _Candidate) -> bool:
+    """", including a commander, and 10 assailants": the comma ends the subset."""
+    gap = [t.words[k] for k in range(max(prev.phrase.end, prev.mention.end), cand.mention.start)]
+    if gap[:1] != [","] or len(gap) < 2:
+        return False  # a plain comma goes on with the list: "including 15 students, 2 engineers"
+    for k in range(prev.mention.start - 1, max(-1, prev.mention.start - 12), -1):
+        tag = t.over("inclusion", k)
+        if tag is not None:
+            return tag.start > 0 and t.words[tag.start - 1] == ","
+    return False
+
+
 def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
     """"92 fighters, including three suicide bombers": mark the second as part of the first.
 
     A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
     """
     cand = cands[index]
-    if index > 0 and _coordinated(t, cands[index - 1], cand) and cands[index - 1].found is not None:
-        cand.found.part_of = cands[index - 1].found.part_of
+    prev = cands[index - 1] if index > 0 else None
+    if prev is not None and prev.found is not None and _coordinated(t, prev, cand) \
+            and not _closes_inclusion(t, prev, cand):
+        cand.found.part_of = prev.found.part_of
         if cand.found.part_of is not None:
             return
     start = cand.mention.start

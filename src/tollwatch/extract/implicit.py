@@ -27,6 +27,7 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     out = _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
     out += _named_with_others(t, found)
+    out += _later_died(t, used | {f.trigger for f in out}, found)
     out += _zeros(t, used | {f.trigger for f in out})
     return out
 
@@ -44,6 +45,10 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
             aux -= 1
         sing = t.over("singular_auxiliaries", aux)
+        plural = t.words[aux] == "were" if aux >= 0 else False
+        if plural:
+            out.extend(_coordinated_subjects(t, aux, tag))
+            continue
         if sing is not None:
             end = sing.start
         elif tag.has("pred") and aux == tag.start - 1 and aux >= 0 and t.texts[aux].isalpha() \
@@ -57,6 +62,48 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
             outcome = tag.value("part") or tag.value("pred")
             out.append(_one(start, tag.end, outcome, group, label, tag.start, "singular"))
     return out
+
+
+def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
+    """"The commander and his son were killed": each singular part is one person."""
+    start = aux
+    while start > 0 and aux - start < 12:
+        prev = start - 1
+        if t.at("boundaries", prev) or t.over("speech", prev) or t.words[prev] in ("that", "who", "which"):
+            break
+        start = prev
+    parts, current = [], []
+    for i in range(start, aux):
+        if t.words[i] in ("and", ","):
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(i)
+    if current:
+        parts.append(current)
+    if len(parts) < 2 or not all(_one_person(t, part) for part in parts):
+        return []
+    outcome = tag.value("part") or tag.value("pred")
+    out = []
+    for part in parts:
+        victim = next((t.over("victim", i) for i in part if t.over("victim", i)), None)
+        group = victim.value("noun") if victim else "unknown"
+        label = " ".join(t.texts[part[0]:part[-1] + 1])
+        out.append(_one(part[0], part[-1] + 1, outcome, group, label, tag.start, "singular"))
+    return out
+
+
+def _one_person(t: Tagged, part: list[int]) -> bool:
+    words = [t.words[i] for i in part]
+    texts = [t.texts[i] for i in part]
+    if words[0] in _NOT_PEOPLE or any(w[:1].isdigit() for w in words):
+        return False
+    if all(x[:1].isupper() for x in texts if x.isalpha()):
+        return True  # a name
+    head = words[-1]
+    return (t.over("singular_determiners", part[0]) is not None or words[0] in ("his", "her")) \
+        and head.isalpha() and not head.endswith("s")
 
 
 def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
@@ -94,7 +141,7 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("ger")):
             continue
-        if t.over("auxiliaries", tag.start - 1) is not None or t.over("determiners", tag.start - 1):
+        if _passive(t, tag.start) or t.over("determiners", tag.start - 1):
             continue  # passive "was killed", or an adjective: "the assassinated Kanafani"
         end = _object_end(t, tag.end)
         if end is None:
@@ -107,15 +154,25 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     return out
 
 
+def _passive(t: Tagged, i: int) -> bool:
+    """Whether a form of "be" stands before token i, past adverbs ("was later killed")."""
+    k = i - 1
+    while k >= 0 and t.over("auxiliaries", k) is not None and t.over("passive_auxiliaries", k) is None:
+        k -= 1
+    return k >= 0 and t.over("passive_auxiliaries", k) is not None
+
+
 def _object_end(t: Tagged, i: int) -> int | None:
     """End of a singular object after an active verb, or None if there is none."""
     n = len(t.words)
     if i >= n:
         return None
+    if t.at("person_objects", i) is not None:
+        return i + 1  # "shot and killed him"
     determiner = t.over("singular_determiners", i)
     named = t.texts[i][:1].isupper() and t.words[i].isalpha()
     if determiner is None and not named and t.at("victim", i) is None:
-        return None
+        return _titled_name_end(t, i)
     if t.over("perp", i) is not None and determiner is None:
         return None
     end = i if determiner is None else determiner.end
@@ -133,6 +190,18 @@ def _object_end(t: Tagged, i: int) -> int | None:
     return end
 
 
+def _titled_name_end(t: Tagged, i: int) -> int | None:
+    """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name."""
+    k = i
+    while k < len(t.words) and k - i < 3 and t.words[k].isalpha() and t.texts[k].islower() \
+            and not t.at("prepositions", k) and not t.over("coordinators", k):
+        k += 1
+    end = k
+    while end < len(t.words) and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
+        end += 1
+    return end if end - k >= 2 and k > i else None
+
+
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
     out = []
     for f in found:
@@ -147,6 +216,25 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
         if start < end:
             label = " ".join(t.texts[start:end])
             out.append(_one(start, end, f.outcome, "unknown", label, f.trigger, "named"))
+    return out
+
+
+def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
+    """"One soldier was injured and later died": the same people, now counted as killed."""
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not tag.has("pred") or tag.value("pred") != "killed":
+            continue
+        k = tag.start - 1
+        while k >= 0 and t.over("auxiliaries", k) is not None:
+            k -= 1
+        if k < 0 or t.words[k] != "and":
+            continue
+        before = [f for f in found if f.trigger < k and f.outcome == "injured"]
+        if before:
+            prev = before[-1]
+            out.append(Found(prev.start, tag.end, prev.count, "killed", prev.group, prev.label,
+                             tag.start, "later"))
     return out
 
 

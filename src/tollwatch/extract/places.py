@@ -25,23 +25,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from ..errors import LexiconError
 from ..lexicon import Lexicon
 from ..model import Place, PlaceMention
-from .gazetteer import CITY, COUNTRY, DISTRICT, PROVINCE, Entry, Gazetteer, fold
+from .gazetteer import CITY, COUNTRY, DISTRICT, KIND_RANK, PROVINCE, Entry, PlaceRules, fold, place_rules
 
 MAX_WORDS = 5
-# A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
-# "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
-# ASCII letter or any non-ASCII letter: `re` has no class for upper case.
-_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
 _AFTER = re.compile(r"\s+([^\W\d_]+)")
 _SENTENCE_END = ".!?\n"
 _OPENERS = " \t\"'(["
-_KIND_RANK = {COUNTRY: 3, PROVINCE: 2, DISTRICT: 1, CITY: 0}
 _LEVEL_KIND = {0: CITY, 1: PROVINCE, 2: DISTRICT}
 
 
@@ -55,130 +48,12 @@ def find_places(
     """
     if not text or not text.strip():
         return []
-    rules: _Rules = lexicon.compile("places", _compile)
+    rules: PlaceRules = lexicon.compile("places", place_rules)
     scan = _Scan(text, rules)
     mentions = scan.mentions()
     if within is not None:
         mentions = [m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in within)]
     return mentions
-
-
-# ----- compiled lexicon -----
-
-
-@dataclass(slots=True)
-class _Rules:
-    gazetteer: Gazetteer
-    aliases: dict[str, Entry]
-    stop: frozenset[str]
-    locatives: frozenset[str]
-    fillers: frozenset[str]
-    function_words: frozenset[str]
-    conjunctions: frozenset[str]
-    inner_words: frozenset[str]
-    chunk: re.Pattern[str]
-    suffixes: dict[str, int | None]
-    plural_suffixes: dict[str, int | None]
-    speech_verbs: frozenset[str]
-    demonyms: dict[str, tuple[str, str | None]]
-    list_gap: re.Pattern[str]
-    known_town_population: int
-    context_town_population: int
-    max_unknown_words: int
-
-
-def _compile(lexicon: Lexicon) -> _Rules:
-    section = lexicon.section("places")
-    suffixes = _mapping(section, "admin_suffixes")
-    gazetteer = _gazetteer(tuple(sorted(fold(str(s)) for s in suffixes)),
-                           tuple(sorted(_words(section, "arabic_articles"))))
-    settings = _mapping(section, "settings")
-    conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
-    inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
-    inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
-    return _Rules(
-        gazetteer=gazetteer,
-        aliases={fold(str(k)): _alias_entry(gazetteer, str(k), v)
-                 for k, v in _mapping(section, "aliases").items()},
-        stop=_words(section, "stoplist"),
-        locatives=_words(section, "locative_prepositions"),
-        fillers=_words(section, "locative_fillers"),
-        function_words=_words(section, "function_words"),
-        conjunctions=_words(section, "list_conjunctions"),
-        inner_words=inner,
-        # Capitalised words joined by single spaces, maybe through lower-case inner words:
-        # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
-        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
-        suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
-        plural_suffixes={fold(str(k)): _level(k, v)
-                         for k, v in _mapping(section, "admin_suffixes_plural").items()},
-        speech_verbs=_words(section, "speech_verbs"),
-        demonyms={fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()},
-        list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
-                            if conjunctions else r"\s*,\s*"),
-        known_town_population=int(settings.get("known_town_population", 100000)),
-        context_town_population=int(settings.get("context_town_population", 10000)),
-        max_unknown_words=int(settings.get("max_unknown_words", 3)),
-    )
-
-
-@lru_cache(maxsize=2)
-def _gazetteer(suffixes: tuple[str, ...], articles: tuple[str, ...]) -> Gazetteer:
-    # One gazetteer per process, shared by every lexicon with the same suffixes and articles.
-    return Gazetteer(suffixes, articles)
-
-
-def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:
-    value = section.get(key) or {}
-    if not isinstance(value, dict):
-        raise LexiconError(f"places.{key} must be a mapping, not {type(value).__name__}")
-    return value
-
-
-def _words(section: dict[str, Any], key: str) -> frozenset[str]:
-    value = section.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise LexiconError(f"places.{key} must be a list of words")
-    return frozenset(fold(w) for w in value)
-
-
-def _level(word: Any, level: Any) -> int | None:
-    if level not in (None, 0, 1, 2):
-        raise LexiconError(f"places.admin_suffixes.{word} must be 0, 1, 2 or null, not {level!r}")
-    return level
-
-
-def _demonym(word: Any, value: Any) -> tuple[str, str | None]:
-    if isinstance(value, str) and len(value) == 2:
-        return value.upper(), None
-    if isinstance(value, dict) and isinstance(value.get("country"), str):
-        return value["country"].upper(), value.get("admin1")
-    raise LexiconError(f"places.demonyms.{word} must be a country code or {{country, admin1}}")
-
-
-def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
-    """The record an alias stands for; a target with lat/lon needs no gazetteer record."""
-    where = f"places.aliases.{spelling}"
-    if not isinstance(target, dict) or not isinstance(target.get("name"), str) \
-            or not isinstance(target.get("country"), str):
-        raise LexiconError(f"{where} must be a mapping with at least `name` and `country`")
-    kind = target.get("kind")
-    if kind not in (None, CITY, DISTRICT, PROVINCE, COUNTRY):
-        raise LexiconError(f"{where}.kind must be city, district, province or country")
-    country, admin1 = target["country"].upper(), target.get("admin1")
-    if "lat" in target or "lon" in target:
-        try:
-            lat, lon = float(target["lat"]), float(target["lon"])
-        except (KeyError, TypeError, ValueError):
-            raise LexiconError(f"{where} needs both `lat` and `lon` as numbers") from None
-        return Entry(kind or CITY, target["name"], country, admin1, None, lat=lat, lon=lon, population=0)
-    found = gazetteer.find(target["name"], country, admin1, kind)
-    if not found:
-        raise LexiconError(f"{where}: no gazetteer record {target['name']!r} in {country}"
-                           + (f" ({admin1})" if admin1 else ""),
-                           hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
-    found.sort(key=lambda e: (_KIND_RANK[e.kind], gazetteer.locate(e).population or 0), reverse=True)
-    return found[0]
 
 
 # ----- one document -----
@@ -212,7 +87,7 @@ class _Item:
 class _Scan:
     """The names, the context and the places of one document."""
 
-    def __init__(self, text: str, rules: _Rules):
+    def __init__(self, text: str, rules: PlaceRules):
         self.text, self.rules = text, rules
         self.spots: list[_Spot] = []
         self.items: list[_Item] = []
@@ -225,7 +100,9 @@ class _Scan:
 
     def _chunk(self, start: int, words: list[str]) -> None:
         """Find the names in one chunk of capitalised words and cut it into items."""
-        rules = self.rules
+        if len(words) == 1:
+            self._word(start, words[0])
+            return
         offsets, at = [], start
         for word in words:
             offsets.append(at)
@@ -233,7 +110,7 @@ class _Scan:
         spots: dict[int, tuple[int, _Spot]] = {}
         i = 0
         while i < len(words):
-            found = self._match(words, offsets, i) if words[i].lower() not in rules.inner_words else None
+            found = self._match(words, offsets, i) if words[i] not in self.rules.inner_words else None
             if found is None:
                 i += 1
             else:
@@ -241,30 +118,57 @@ class _Scan:
                 i = found[0]
         for first, last in self._segments(words, spots):
             spot = spots[first][1] if first in spots and spots[first][0] == last else None
-            if spot is None and any(k in spots for k in range(first, last)):
+            if spot is None:
                 for k in range(first, last):
                     if k in spots:
                         spots[k][1].joined = True
-            elif spot is None and last - first > 1 and words[first][0].isupper():
-                self.surnames.add(fold(words[last - 1]))  # "Sarfraz Bugti": a bare "Bugti" is him
-            end = offsets[last - 1] + len(words[last - 1])
-            item = _Item(offsets[first], end, words[first:last], spot)
-            if spot is not None and spot.end == end:
-                self._suffix_after(spot)
-                item.end = spot.end
-            self.items.append(item)
+                self._surname(words[first:last], first in spots)
+            self._add(offsets[first], words[first:last], spot)
         self.spots += [spot for _, spot in spots.values()]
+
+    def _surname(self, words: list[str], starts_with_place: bool) -> None:
+        """Remember "Bugti" of "Sarfraz Bugti": a bare "Bugti" later is the man, not a place."""
+        if len(words) < 2 or starts_with_place or not words[0][0].isupper():
+            return
+        key = fold(words[-1])
+        # "Mount Kenya" does not make Kenya a surname.
+        if not any(e.kind in (COUNTRY, PROVINCE) for e in self.rules.gazetteer.lookup(key)):
+            self.surnames.add(key)
+
+    def _word(self, start: int, word: str) -> None:
+        """A chunk of one word, the common case: sentence openers, names, acronyms."""
+        if word.lower() in self.rules.function_words:
+            return
+        found = self._match([word], [start], 0)
+        if found is not None:
+            self.spots.append(found[1])
+            self._add(start, [word], found[1])
+        elif fold(word) not in self.rules.stop:
+            self._add(start, [word], None)
+
+    def _add(self, start: int, words: list[str], spot: _Spot | None) -> None:
+        end = start + sum(map(len, words)) + len(words) - 1
+        item = _Item(start, end, words, spot)
+        if spot is not None and spot.end == end:
+            self._suffix_after(spot)
+            item.end = spot.end
+        self.items.append(item)
 
     def _match(self, words: list[str], offsets: list[int], i: int) -> tuple[int, _Spot] | None:
         """The longest name from word i: (index after it, spot); a demonym is counted, not kept."""
         rules = self.rules
-        for j in range(min(len(words), i + MAX_WORDS), i, -1):
-            if words[j - 1].lower() in rules.inner_words:
-                continue
-            key = fold(" ".join(words[i:j]))
-            if j == i + 1 and key in rules.demonyms:
-                self.demonyms.append(rules.demonyms[key])
+        first = fold(words[i])
+        longest = min(len(words), i + MAX_WORDS) if first in rules.first_words else i + 1
+        for j in range(longest, i, -1):
+            if j > i + 1:
+                if words[j - 1] in rules.inner_words:
+                    continue
+                key = fold(" ".join(words[i:j]))
+            elif first in rules.demonyms:
+                self.demonyms.append(rules.demonyms[first])
                 return None
+            else:
+                key = first
             # "BLA" is a town in Mali, but "IRAQ" in a dateline is the country.
             if key in rules.aliases or (key in rules.gazetteer and not _acronym(words[i:j])) \
                     or rules.gazetteer.is_country(key):
@@ -475,7 +379,7 @@ class _Scan:
             return tied[0]
         # Only now find the towns that give subdivisions a population: it can mean a scan.
         locate = self.rules.gazetteer.locate
-        return max(tied, key=lambda e: (locate(e).population or 0, _KIND_RANK[e.kind]))
+        return max(tied, key=lambda e: (locate(e).population or 0, KIND_RANK[e.kind]))
 
     def _unknown(self, item: _Item) -> Place | None:
         rules, words = self.rules, item.words
@@ -511,11 +415,11 @@ def _place(entry: Entry) -> Place:
 
 
 def _drop_stop_prefix(words: list[str], spots: dict[int, tuple[int, Any]], segment: tuple[int, int],
-                      rules: _Rules) -> tuple[int, int]:
-    """"West of Mosul" is Mosul: stoplisted words and inner words before a lone name go."""
+                      rules: PlaceRules) -> tuple[int, int]:
+    """"West of Mosul", "North-West Cameroon" are the name: direction words before it go."""
     first, last = segment
     k = first
-    while k < last and k not in spots and (fold(words[k]) in rules.stop or words[k] in rules.inner_words):
+    while k < last and k not in spots and (fold(words[k]) in rules.directions or words[k] in rules.inner_words):
         k += 1
     return (k, last) if k in spots and spots[k][0] == last and k > first else segment
 

@@ -103,7 +103,9 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
 
     grammar = lexicon.section("grammar")
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
-                "determiners", "zero_blockers", "singular_auxiliaries", "prepositions"):
+                "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
+                "indefinite_determiners", "passive_auxiliaries", "person_objects",
+                "continuing_clauses"):
         add(key, grammar.get(key), key)
     return table
 

@@ -6,8 +6,9 @@ stand in the same sentence without one including the other, when their time inte
 not meet, when they name different districts, or when the words say "others"/"more".
 The group's total is the largest sum over claims that are pairwise disjoint, so an
 aggregate ("145 in 40 hours") stands against the sum of its parts (92 + ~40).
-Across groups, "people" of unknown group may be the civilians and security forces named
-elsewhere, never the militants: total = militants + max(unknown, civilians + security).
+Militants are counted apart and always added. Civilians, security forces and "people" of
+unknown group form one pool: claims about two different named groups never overlap, while
+"people" may be the civilians or soldiers named in another sentence.
 """
 
 from __future__ import annotations
@@ -30,13 +31,9 @@ def outcome_total(claims: list[Claim], outcome: str) -> Range | None:
     counted = [c for c in claims if c.outcome == outcome and c.counts_in_totals and c.part_of is None]
     if not counted:
         return None
-    by_group: dict[str, Range] = {}
-    for group in {c.victims.group for c in counted}:
-        by_group[group] = _group_total([c for c in counted if c.victims.group == group])
-    specific = _add(by_group.get("civilians"), by_group.get("security_forces"))
-    unknown = by_group.get("unknown")
-    victims = unknown if specific is None or (unknown and unknown.best > specific.best) else specific
-    return _add(by_group.get("militants"), victims)
+    militants = [c for c in counted if c.victims.group == "militants"]
+    others = [c for c in counted if c.victims.group != "militants"]
+    return _add(_pool_total(militants), _pool_total(others))
 
 
 def _add(a: Range | None, b: Range | None) -> Range | None:
@@ -45,7 +42,9 @@ def _add(a: Range | None, b: Range | None) -> Range | None:
     return Range(a.low + b.low, a.best + b.best, a.high + b.high, a.claims + b.claims)
 
 
-def _group_total(claims: list[Claim]) -> Range:
+def _pool_total(claims: list[Claim]) -> Range | None:
+    if not claims:
+        return None
     chosen = _best_disjoint_set(claims)
     return Range(
         sum(c.count.low for c in chosen),
@@ -74,7 +73,10 @@ def _best_disjoint_set(claims: list[Claim]) -> list[Claim]:
 
 
 def disjoint(a: Claim, b: Claim) -> bool:
-    """Whether two claims of one group and outcome speak of different people."""
+    """Whether two claims of one outcome speak of different people."""
+    groups = {a.victims.group, b.victims.group}
+    if len(groups) == 2 and "unknown" not in groups:
+        return True
     if a.quote == b.quote and a.span == b.span:
         return True
     if _additive(a) or _additive(b):
