@@ -95,7 +95,11 @@ class Place:
 
 @dataclass(slots=True)
 class Claim:
-    """One number, one outcome, one victim group, one speaker, one document."""
+    """One number, one outcome, one victim group, one speaker, one document.
+
+    `additional` marks words that put these victims on top of others already counted
+    ("a driver was also killed", "three more soldiers"), so document totals add them.
+    """
 
     id: str
     document_id: str
@@ -110,6 +114,7 @@ class Claim:
     where: list[Place] = field(default_factory=list)
     part_of: str | None = None
     modality: str = "asserted"
+    additional: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

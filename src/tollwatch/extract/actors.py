@@ -89,6 +89,8 @@ def find_speech(t: Tagged, sentence_text: str, rules: ActorRules, memory: Speake
     """Every reported-speech cue of a sentence with its resolved speaker, left to right."""
     out: list[Speech] = []
     for tag in t.tags["speech"]:
+        if _claims_lives(t, tag.start):
+            continue  # "the bombing claimed 31 lives": an outcome, not speech
         if tag.has("prep"):
             subject = _phrase_after(t, tag.end)
         elif t.over("auxiliaries", tag.start - 1) is not None:
@@ -102,6 +104,19 @@ def find_speech(t: Tagged, sentence_text: str, rules: ActorRules, memory: Speake
             memory.remember(claimant)
             out.append(Speech(tag.start, tag.end, subject, claimant))
     return out
+
+
+def _claims_lives(t: Tagged, i: int) -> bool:
+    verb = t.over("outcome", i)
+    if verb is None or not verb.has("life_verb"):
+        return False
+    for k in range(verb.end, min(len(t.words), verb.end + 6)):
+        noun = t.at("outcome", k)
+        if noun is not None and noun.has("noun"):
+            return True
+        if t.at("boundaries", k) is not None:
+            break
+    return False
 
 
 def speaker_for(speeches: list[Speech], found: Found) -> Claimant | None:

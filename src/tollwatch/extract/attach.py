@@ -110,6 +110,7 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         i = j
     modifier = None
     additive = False
+    first_plural = None
     j = i
     limit = min(n, i + 5)
     while j < limit:
@@ -143,14 +144,24 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             break
         if t.words[j] in rules.not_after:
             return None
+        if first_plural is None and _plural_looking(t.words[j]):
+            first_plural = j + 1
         j += 1
     if j == i or (additive and _only_additive(t, i, j)):
         return Phrase(end=j, group=modifier or "unknown", label=" ".join(t.texts[i:j]), additive=additive)
     last = t.words[j - 1]
     plural_form = last.endswith("s") and last.isalpha() and len(last) > 3
-    if plural_form or (one and not last.endswith("s")):
+    demonym = t.texts[j - 1][:1].isupper() and j - i == 1 and t.at("auxiliaries", j) is not None
+    if plural_form or demonym or (one and not last.endswith("s")):
         return Phrase(j, modifier or "unknown", " ".join(t.texts[i:j]), None, additive)
+    if first_plural is not None:
+        # "six peasants they accused of ...": the phrase ends at its plural noun.
+        return Phrase(first_plural, modifier or "unknown", " ".join(t.texts[i:first_plural]), None, additive)
     return None
+
+
+def _plural_looking(word: str) -> bool:
+    return word.endswith("s") and word.isalpha() and len(word) > 3 and not word.endswith("ss")
 
 
 def _only_additive(t: Tagged, i: int, j: int) -> bool:
@@ -211,6 +222,21 @@ def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int],
         out.append(_Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
+    out.extend(_person_pronouns(t))
+    return out
+
+
+def _person_pronouns(t: Tagged) -> list[_Candidate]:
+    """"killing himself and 15 others", "shot and killed him": a pronoun object is one person."""
+    out = []
+    for tag in t.tags["person_objects"]:
+        nxt = tag.end
+        if nxt < len(t.words) and not (t.words[nxt] in (",", ".", ";", ":", ")") or t.at("coordinators", nxt)
+                                        or t.at("prepositions", nxt) or t.at("boundaries", nxt)):
+            continue  # "her daughter", "her 10-year-old son": a determiner, not a person
+        text = t.texts[tag.start]
+        mention = CountMention(tag.start, tag.end, Count(1, 1, 1, "exact", text))
+        out.append(_Candidate(mention, Phrase(tag.end, "unknown", text)))
     return out
 
 
@@ -227,6 +253,12 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
         victim = t.at("victim", end) if end < n else None
         if victim is not None:
             continue  # victim nouns are read by _singular_phrases
+        body = t.at("outcome", end) if end < n else None
+        if body is not None and body.has("noun") and body.end == end + 1:
+            text = " ".join(t.texts[det.start:body.end])
+            mention = CountMention(det.start, det.end, Count(1, 1, 1, "exact", text))
+            out.append(_Candidate(mention, Phrase(body.end, "unknown", t.texts[end], body.value("noun"))))
+            continue
         head = t.words[end - 1] if end > det.end else ""
         if not head.isalpha() or head.endswith("s") or head in rules.not_after \
                 or t.texts[end - 1][:1].isupper():
@@ -279,10 +311,17 @@ def _attach(t: Tagged, cands: list[_Candidate], index: int) -> None:
     if result is None:
         return
     outcome, trigger, how = result
+    additive = p.additive or _additive_adverb(t, m.start, trigger)
     cand.found = Found(
         start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=p.group,
-        label=p.label, trigger=trigger, how=how, additive=p.additive,
+        label=p.label, trigger=trigger, how=how, additive=additive,
     )
+
+
+def _additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
+    """"His driver was also killed": an adverb between the count and its outcome."""
+    low, high = sorted((start, trigger))
+    return any(t.over("additive_adverbs", k) is not None for k in range(low, high + 1))
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
@@ -403,13 +442,13 @@ def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
 
 
 def _skip_inclusion(t: Tagged, j: int) -> int:
-    """Jump over "including three children," to the words after it."""
+    """Jump over "including Jose Tafur, a former candidate," to the outcome after it."""
     k = j + 1
-    while k < len(t.words) and t.words[k] != "," and t.at("outcome", k) is None:
+    while k < len(t.words) and t.over("outcome", k) is None:
         if t.at("boundaries", k) is not None:
             return k
         k += 1
-    return k + 1 if k < len(t.words) and t.words[k] == "," else k
+    return k
 
 
 def _has_object(t: Tagged, i: int, later: dict) -> bool:
@@ -429,6 +468,29 @@ def _has_object(t: Tagged, i: int, later: dict) -> bool:
     )
 
 
+def _open_inclusion(t: Tagged, cands: list[_Candidate], index: int):
+    """The "including" that opens the stretch this count stands in, if it is still open.
+
+    "Ten people including Jose Tafur, a former candidate, were killed": the candidate is
+    inside the inclusion; ", and 10 assailants" after it closes it.
+    """
+    start = cands[index].mention.start
+    prev_end = 0
+    for prev in reversed(cands[:index]):
+        if prev.found is not None and prev.found.part_of is None:
+            prev_end = max(prev.phrase.end, prev.mention.end)
+            break
+    for k in range(start - 1, prev_end - 1, -1):
+        if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
+            return None  # "six people, including the assailant, were killed and 14 others ..."
+        if t.words[k] == "," and k + 1 < start and t.words[k + 1] in ("and", "while", "but"):
+            return None
+        tag = t.at("inclusion", k)
+        if tag is not None:
+            return tag
+    return None
+
+
 def _closes_inclusion(t: Tagged, prev: _Candidate, cand: _Candidate) -> bool:
     """", including a commander, and 10 assailants": the comma ends the subset."""
     gap = [t.words[k] for k in range(max(prev.phrase.end, prev.mention.end), cand.mention.start)]
@@ -439,6 +501,10 @@ def _closes_inclusion(t: Tagged, prev: _Candidate, cand: _Candidate) -> bool:
         if tag is not None:
             return tag.start > 0 and t.words[tag.start - 1] == ","
     return False
+
+
+def _groups_clash(whole: str, part: str) -> bool:
+    return "unknown" not in (whole, part) and whole != part
 
 
 def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
@@ -454,15 +520,17 @@ def _link_subset(t: Tagged, cands: list[_Candidate], index: int) -> None:
         if cand.found.part_of is not None:
             return
     start = cand.mention.start
-    inclusion = t.over("inclusion", start - 1) or t.over("inclusion", start - 2)
+    inclusion = _open_inclusion(t, cands, index)
     if inclusion is None and not cand.phrase.of_prior:
         return
     for prev in reversed(cands[:index]):
         if prev.found is not None and prev.found.part_of is None:
-            if prev.found.outcome == cand.found.outcome or cand.found.how == "right":
-                cand.found.outcome = prev.found.outcome
+            if _groups_clash(prev.found.group, cand.found.group):
+                return  # police officers cannot include assailants
+            if prev.found.outcome == cand.found.outcome:
                 cand.found.part_of = prev.found
-                return
+            # "twenty were wounded, and five of them later died": own outcome, own total
+            return
 
 
 def _modality(t: Tagged, f: Found) -> str:

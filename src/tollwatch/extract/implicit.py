@@ -24,7 +24,10 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     """Number-less claims of a sentence whose outcome words are not `used` by a count."""
     used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
             for i in range(tag.start, tag.end)} | used
-    out = _singular_subjects(t, used)
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out = _coordinated(t, covered)
+    used |= {f.trigger for f in out}
+    out += _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
     out += _named_with_others(t, found)
     out += _later_died(t, used | {f.trigger for f in out}, found)
@@ -41,19 +44,15 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("pred")):
             continue
-        aux = tag.start - 1
-        while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
-            aux -= 1
-        sing = t.over("singular_auxiliaries", aux)
-        plural = t.words[aux] == "were" if aux >= 0 else False
-        if plural:
-            out.extend(_coordinated_subjects(t, aux, tag))
-            continue
+        aux = _shared_auxiliary(t, tag.start)
+        sing = t.over("singular_auxiliaries", aux) if aux >= 0 else None
+        if aux >= 0 and t.words[aux] == "were":
+            continue  # plural subjects are read by _coordinated
         if sing is not None:
             end = sing.start
-        elif tag.has("pred") and aux == tag.start - 1 and aux >= 0 and t.texts[aux].isalpha() \
-                and t.words[aux] not in ("who", "which", "that"):
-            end = tag.start  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
+        elif tag.has("pred") and aux >= 0 and t.texts[aux].isalpha() and t.over("auxiliaries", aux) is None \
+                and t.words[aux] not in ("who", "which", "that", "and"):
+            end = aux + 1  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
         else:
             continue
         subject = _subject_before(t, end)
@@ -64,8 +63,34 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
     return out
 
 
+def _shared_auxiliary(t: Tagged, trigger: int) -> int:
+    """The auxiliary of an outcome word, also across "and": "was taken away and killed"."""
+    aux = trigger - 1
+    while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
+        aux -= 1
+    if aux >= 0 and t.words[aux] == "and":
+        for k in range(aux - 1, max(-1, aux - 8), -1):
+            if t.at("boundaries", k) or t.words[k] == ",":
+                break
+            if t.over("singular_auxiliaries", k) or t.words[k] == "were":
+                return k
+    return aux
+
+
+def _coordinated(t: Tagged, covered: set[int]) -> list[Found]:
+    """"The commander and his son were killed": each singular part not already counted."""
+    out = []
+    for tag in t.tags["outcome"]:
+        if not (tag.has("part") or tag.has("pred")):
+            continue
+        aux = _shared_auxiliary(t, tag.start)
+        if aux >= 0 and t.words[aux] == "were":
+            out.extend(f for f in _coordinated_subjects(t, aux, tag)
+                       if not covered.intersection(range(f.start, f.end)))
+    return out
+
+
 def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
-    """"The commander and his son were killed": each singular part is one person."""
     start = aux
     while start > 0 and aux - start < 12:
         prev = start - 1
@@ -97,7 +122,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
 def _one_person(t: Tagged, part: list[int]) -> bool:
     words = [t.words[i] for i in part]
     texts = [t.texts[i] for i in part]
-    if words[0] in _NOT_PEOPLE or any(w[:1].isdigit() for w in words):
+    if words[0] in _NOT_PEOPLE or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
         return False
     if all(x[:1].isupper() for x in texts if x.isalpha()):
         return True  # a name

@@ -24,7 +24,7 @@ from .numbers import rules_for
 from .places import find_places
 from .sentences import SentenceContext, choose_places, choose_time
 from .tagger import tagger_for
-from .text import Sentence, normalise, split_sentences
+from .text import Sentence, normalise, replace_surrogates, split_sentences
 from .totals import document_totals
 
 MAX_CHARS = 10_000_000
@@ -47,8 +47,9 @@ def extract(text: str, published_at: str | dt.date | None = None, url: str | Non
     published = parse_published(published_at)
     lexicon = lexicon or load_lexicon()
     doc_id = document_id or document_id_for(text)
+    text = replace_surrogates(text)
     claims = _claims(text, published, url, doc_id, lexicon)
-    return Extraction(doc_id, claims, document_totals(claims))
+    return Extraction(doc_id, claims, document_totals(claims, published))
 
 
 def extract_document(doc: Document, lexicon: Lexicon | None = None,
@@ -193,6 +194,7 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
             where=choose_places(context, sentence),
             part_of=None,
             modality=f.modality,
+            additional=f.additive,
         ))
     for f, claim in zip(found, out):
         if f.part_of is not None:

@@ -105,7 +105,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
                 "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
-                "continuing_clauses"):
+                "continuing_clauses", "additive_adverbs"):
         add(key, grammar.get(key), key)
     return table
 

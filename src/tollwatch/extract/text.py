@@ -21,6 +21,14 @@ _CHAR_MAP = {
 _TRANSLATION = str.maketrans(_CHAR_MAP)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (from broken JSON escapes) become U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalise(text: str) -> str:
     """Map dashes, quotes and odd spaces to ASCII, keeping every character's position."""
     return text.translate(_TRANSLATION)

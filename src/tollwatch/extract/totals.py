@@ -2,8 +2,11 @@
 
 Within a victim group, two claims either describe the same people (they overlap: keep the
 larger) or different people (they are disjoint: add them). Claims are disjoint when they
-stand in the same sentence without one including the other, when their time intervals do
-not meet, when they name different districts, or when the words say "others"/"more".
+stand in the same sentence without one including the other, when they name different
+districts, or when the words say "others", "more", "also". Different days alone do not make
+claims disjoint: "killed a priest ... his body was found two days later" is one death.
+Background figures — claims whose time ends over `BACKGROUND_DAYS` before the report's
+date ("in retaliation for two deaths in 2017") — stay claims but not part of the total.
 The group's total is the largest sum over claims that are pairwise disjoint, so an
 aggregate ("145 in 40 hours") stands against the sum of its parts (92 + ~40).
 Militants are counted apart and always added. Civilians, security forces and "people" of
@@ -13,18 +16,35 @@ unknown group form one pool: claims about two different named groups never overl
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import combinations
 
 from ..model import Claim, Range
 
+BACKGROUND_DAYS = 30
 _EXACT_LIMIT = 14
 _ALWAYS = ("killed", "injured")
 
 
-def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
+def document_totals(claims: list[Claim], published: dt.date | None = None) -> dict[str, Range | None]:
     """Totals for killed and injured (None when the text says nothing), plus other outcomes seen."""
+    current = [c for c in claims if not _background(c, _reference_date(claims, published))]
     outcomes = list(_ALWAYS) + sorted({c.outcome for c in claims} - set(_ALWAYS))
-    return {outcome: outcome_total(claims, outcome) for outcome in outcomes}
+    return {outcome: outcome_total(current, outcome) for outcome in outcomes}
+
+
+def _reference_date(claims: list[Claim], published: dt.date | None) -> str | None:
+    if published is not None:
+        return published.isoformat()
+    ends = [c.when.end for c in claims if c.when and c.when.end]
+    return max(ends) if ends else None
+
+
+def _background(claim: Claim, reference: str | None) -> bool:
+    if reference is None or claim.when is None or claim.when.end is None:
+        return False
+    cutoff = dt.date.fromisoformat(reference) - dt.timedelta(days=BACKGROUND_DAYS)
+    return dt.date.fromisoformat(claim.when.end) < cutoff
 
 
 def outcome_total(claims: list[Claim], outcome: str) -> Range | None:
@@ -79,22 +99,9 @@ def disjoint(a: Claim, b: Claim) -> bool:
         return True
     if a.quote == b.quote and a.span == b.span:
         return True
-    if _additive(a) or _additive(b):
+    if a.additional or b.additional:
         return True
-    return _times_apart(a, b) or _places_apart(a, b)
-
-
-def _additive(claim: Claim) -> bool:
-    words = (claim.victims.label or "").lower().split()
-    return bool(words) and words[0] in ("other", "others", "more", "another", "additional", "further")
-
-
-def _times_apart(a: Claim, b: Claim) -> bool:
-    if not (a.when and b.when):
-        return False
-    if None in (a.when.start, a.when.end, b.when.start, b.when.end):
-        return False
-    return a.when.end < b.when.start or b.when.end < a.when.start
+    return _places_apart(a, b)
 
 
 def _places_apart(a: Claim, b: Claim) -> bool:

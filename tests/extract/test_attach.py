@@ -1,0 +1,192 @@
+"""Sentence-level claims: how a count finds its outcome and victims, seen through `extract`."""
+
+import pytest
+
+import tollwatch
+
+PUBLISHED = "2026-02-01"
+
+
+def run(lexicon, text):
+    return tollwatch.extract(text, published_at=PUBLISHED, lexicon=lexicon)
+
+
+def asserted(result):
+    return [(c.count.best, c.outcome, c.victims.group) for c in result.claims if c.modality == "asserted"]
+
+
+def claims_of(lexicon, text):
+    return asserted(run(lexicon, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # passive participle after the count
+        ("Three soldiers were killed near the checkpost.", [(3, "killed", "security_forces")]),
+        # active verb before the count
+        ("Gunmen killed four villagers outside the bazaar.", [(4, "killed", "civilians")]),
+        # gerunds after a clause
+        ("A parcel bomb went off at the depot, killing five people and wounding 12.",
+         [(5, "killed", "unknown"), (12, "injured", "unknown")]),
+        # predicate
+        ("Two policemen died when their patrol came under fire.", [(2, "killed", "security_forces")]),
+        # the outcome is the head noun
+        ("The blast claimed 31 civilian lives.", [(31, "killed", "civilians")]),
+        ("The collapse of the bunker caused 15 deaths.", [(15, "killed", "unknown")]),
+        # a toll
+        ("The death toll rose to 22 by the evening.", [(22, "killed", "unknown")]),
+    ],
+)
+def test_attach_outcome_by_position(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+def test_attach_coordinated_objects_share_the_verb(lexicon):
+    text = "The raiders killed two soldiers and three civilians."
+    assert claims_of(lexicon, text) == [(2, "killed", "security_forces"), (3, "killed", "civilians")]
+
+
+def test_attach_coordinated_subjects_and_second_clause(lexicon):
+    text = "Six police officers and four assailants were killed while two assailants were injured."
+    assert claims_of(lexicon, text) == [
+        (6, "killed", "security_forces"),
+        (4, "killed", "militants"),
+        (2, "injured", "militants"),
+    ]
+
+
+def test_attach_agent_is_not_a_victim(lexicon):
+    assert claims_of(lexicon, "Two gunmen killed three guards at the gate.") == [(3, "killed", "security_forces")]
+
+
+def test_attach_including_subset_has_part_of(lexicon):
+    result = run(lexicon, "The explosion killed 12 people, including four children.")
+    assert asserted(result) == [(12, "killed", "unknown"), (4, "killed", "civilians")]
+    total, part = result.claims
+    assert total.part_of is None
+    assert part.part_of == total.id
+
+
+def test_attach_of_them_subset_has_part_of(lexicon):
+    result = run(lexicon, "Ten people were wounded, three of them critically.")
+    assert asserted(result) == [(10, "injured", "unknown"), (3, "injured", "unknown")]
+    total, part = result.claims
+    assert part.part_of == total.id
+    assert result.totals["injured"].best == 10
+
+
+def test_attach_of_them_with_own_outcome_keeps_it(lexicon):
+    # Five of the wounded died: they are killed, and the killed total is not empty.
+    result = run(lexicon, "Twenty people were wounded, and five of them later died in hospital.")
+    assert (5, "killed", "unknown") in asserted(result)
+    assert result.totals["killed"] is not None and result.totals["killed"].best == 5
+
+
+def test_attach_more_victims_add_to_earlier_ones(lexicon):
+    result = run(lexicon, "Ten soldiers were killed in the ambush. Three more soldiers were killed later.")
+    assert asserted(result) == [(10, "killed", "security_forces"), (3, "killed", "security_forces")]
+    assert result.totals["killed"].best == 13
+
+
+def test_attach_named_person_and_others(lexicon):
+    result = run(lexicon, "Gul Mohammad and three others were killed in the crossfire.")
+    assert sorted(asserted(result)) == [(1, "killed", "unknown"), (3, "killed", "unknown")]
+    assert result.totals["killed"].best == 4
+    named = [c for c in result.claims if c.count.best == 1]
+    assert named and "Gul Mohammad" in named[0].victims.label
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A policeman was shot dead at a tea stall.", [(1, "killed", "security_forces")]),
+        ("Gunmen killed a villager on the road to the mine.", [(1, "killed", "civilians")]),
+        ("Abdul Karim, a tribal elder, was killed.", [(1, "killed", "civilians")]),
+    ],
+)
+def test_attach_singular_victims_count_one(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+def test_attach_singular_object_counts_one(lexicon):
+    got = claims_of(lexicon, "Gunmen killed a shopkeeper.")
+    assert [(best, outcome) for best, outcome, _ in got] == [(1, "killed")]
+
+
+def test_attach_no_casualties_is_zero_killed_and_injured(lexicon):
+    result = run(lexicon, "No casualties were reported.")
+    assert sorted(asserted(result)) == [(0, "injured", "unknown"), (0, "killed", "unknown")]
+    assert result.totals["killed"].best == 0
+    assert result.totals["injured"].best == 0
+
+
+def test_attach_no_one_hurt_is_zero_injured(lexicon):
+    result = run(lexicon, "No one was hurt in the fire at the depot.")
+    assert asserted(result) == [(0, "injured", "unknown")]
+    assert result.totals["killed"] is None
+
+
+def test_attach_unclear_whether_anyone_hurt_is_no_claim(lexicon):
+    result = run(lexicon, "It was not immediately clear whether anyone was hurt.")
+    assert result.claims == []
+    assert result.totals["injured"] is None
+
+
+def test_attach_denial_is_denied(lexicon):
+    result = run(lexicon, "The group denied killing 12 civilians.")
+    assert [(c.count.best, c.outcome, c.modality) for c in result.claims] == [(12, "killed", "denied")]
+    assert result.totals["killed"] is None
+
+
+def test_attach_threat_is_hypothetical(lexicon):
+    result = run(lexicon, "Militants threatened to kill 20 hostages.")
+    assert [(c.count.best, c.modality) for c in result.claims] == [(20, "hypothetical")]
+    assert result.totals["killed"] is None
+
+
+def test_attach_denied_and_hypothetical_do_not_count(lexicon):
+    text = ("Four soldiers were killed in the ambush. The group denied killing 12 civilians. "
+            "Militants threatened to kill 20 hostages.")
+    result = run(lexicon, text)
+    assert asserted(result) == [(4, "killed", "security_forces")]
+    assert result.totals["killed"].best == 4
+    assert sorted(c.modality for c in result.claims) == ["asserted", "denied", "hypothetical"]
+
+
+def test_attach_vague_count(lexicon):
+    result = run(lexicon, "Dozens of people were wounded.")
+    assert [(outcome, group) for _, outcome, group in asserted(result)] == [("injured", "unknown")]
+    count = result.claims[0].count
+    assert count.qualifier == "vague"
+    assert count.low == 12  # ACLED's figure for "dozens" stays reachable
+    assert count.low <= count.best <= count.high
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Seven insurgents were killed.", "militants"),
+        ("Eight civilians were killed.", "civilians"),
+        ("Nine soldiers were killed.", "security_forces"),
+        ("Nine people were killed.", "unknown"),
+    ],
+)
+def test_attach_victim_groups(lexicon, text, group):
+    assert [g for _, _, g in claims_of(lexicon, text)] == [group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The siege lasted 40 hours.",
+        "Militants torched 12 vehicles.",
+        "They carried out three attacks in 2019.",
+    ],
+)
+def test_attach_non_claims(lexicon, text):
+    assert run(lexicon, text).claims == []
+
+
+def test_attach_age_is_not_a_count(lexicon):
+    assert claims_of(lexicon, "Ahmed Khan, 25, was killed.") == [(1, "killed", "unknown")]
