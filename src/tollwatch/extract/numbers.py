@@ -45,6 +45,12 @@ class NumberRules:
     not_before: frozenset[str]
     not_after: frozenset[str]
     year_range: tuple[int, int]
+    starters: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # First words of every phrase table: most tokens start nothing and are skipped at once.
+        firsts = {key[0] for table in (self.hedges, self.vague, self.fixed) for key in table}
+        self.starters = frozenset(firsts | _NUMBER_WORDS)
 
 
 def _phrase_keys(entries) -> dict[tuple[str, ...], object]:
@@ -194,6 +200,9 @@ def find_counts(words: list[str], texts: list[str], rules: NumberRules) -> list[
 
 
 def _count_at(words, texts, i, rules) -> CountMention | None:
+    word = words[i]
+    if word not in rules.starters and not word[:1].isdigit():
+        return None
     hedge = None
     start = i
     matched = _match_phrase(words, i, rules.hedges)

@@ -2,7 +2,8 @@
 
 All lexicon phrases go into one `PhraseMatcher` on lower-cased text. A phrase may carry
 several labels (`dead` is both a predicate and a noun of the killed outcome); within a
-family of labels the longest phrase wins, so "suicide bombers" beats "bombers".
+family of labels overlapping phrases are resolved leftmost-longest, so "suicide bombers"
+beats "bombers".
 """
 
 from __future__ import annotations
@@ -41,17 +42,17 @@ class Tagged:
     offsets: list[int]
     tags: dict[str, list[Tag]]
     starts: dict[str, dict[int, Tag]] = field(default_factory=dict)
-    covers: dict[str, list[Tag | None]] = field(default_factory=dict)
+    covers: dict[str, dict[int, Tag]] = field(default_factory=dict)
 
     def at(self, family: str, i: int) -> Tag | None:
         """The tag of `family` that starts at token i."""
-        return self.starts[family].get(i)
+        found = self.starts.get(family)
+        return found.get(i) if found else None
 
     def over(self, family: str, i: int) -> Tag | None:
         """The tag of `family` that covers token i."""
-        if 0 <= i < len(self.words):
-            return self.covers[family][i]
-        return None
+        found = self.covers.get(family)
+        return found.get(i) if found else None
 
 
 def _phrases_by_outcome(section: dict, kind: str, family: str, table: dict) -> None:
@@ -115,9 +116,11 @@ class Tagger:
 
     def __init__(self, lexicon: Lexicon):
         # spaCy loads on first use, so importing tollwatch stays cheap.
+        from spacy.attrs import IDX, LENGTH
         from spacy.lang.en import English
         from spacy.matcher import PhraseMatcher
 
+        self._offset_attrs = [IDX, LENGTH]
         self.nlp = English()
         self.tokenizer = self.nlp.tokenizer
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -133,39 +136,43 @@ class Tagger:
             self.families.add(family)
         for family, docs in patterns.items():
             self.matcher.add(family, docs)
+        self._family_names = {self.nlp.vocab.strings[f]: f for f in self.families}
+        # Families with no match in a sentence still answer `tags[family]` with [].
+        self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
 
     def tag(self, text: str) -> Tagged:
         doc = self.tokenizer(text)
-        words = [t.lower_ for t in doc]
-        found: dict[str, list[Tag]] = {family: [] for family in self.families}
-        vocab = self.nlp.vocab.strings
+        # Slicing the text is much cheaper than making a Token object per attribute.
+        spans = doc.to_array(self._offset_attrs).tolist() if len(doc) else []
+        offsets = [start for start, _ in spans]
+        texts = [text[start:start + length] for start, length in spans]
+        words = [piece.lower() for piece in texts]
+        found: dict[str, list[Tag]] = {}
+        strings = self.nlp.vocab.strings
         for match_id, start, end in self.matcher(doc):
-            family = vocab[match_id]
+            family = self._family_names.get(match_id) or strings[match_id]
             labels = self.labels.get((family, tuple(words[start:end])))
             if labels:
-                found[family].append(Tag(start, end, labels))
-        tagged = Tagged(words, [t.text for t in doc], [t.idx for t in doc], {})
+                found.setdefault(family, []).append(Tag(start, end, labels))
+        tagged = Tagged(words, texts, offsets, self._no_tags.copy())
         for family, tags in found.items():
-            kept = _longest_first(tags)
+            kept = _longest_first(tags) if len(tags) > 1 else tags
             tagged.tags[family] = kept
             tagged.starts[family] = {t.start: t for t in kept}
-            covers: list[Tag | None] = [None] * len(words)
-            for t in kept:
-                for i in range(t.start, t.end):
-                    covers[i] = t
-            tagged.covers[family] = covers
+            tagged.covers[family] = {i: t for t in kept for i in range(t.start, t.end)}
         return tagged
 
 
 def _longest_first(tags: list[Tag]) -> list[Tag]:
-    taken: set[int] = set()
+    """Leftmost-longest: of overlapping phrases keep the one that starts first, then the longest."""
+    tags.sort(key=lambda t: (t.start, t.start - t.end))
     kept: list[Tag] = []
-    for tag in sorted(tags, key=lambda t: (t.start - t.end, t.start)):
-        span = range(tag.start, tag.end)
-        if not taken.intersection(span):
+    end = -1
+    for tag in tags:
+        if tag.start >= end:
             kept.append(tag)
-            taken.update(span)
-    return sorted(kept, key=lambda t: t.start)
+            end = tag.end
+    return kept
 
 
 def tagger_for(lexicon: Lexicon) -> Tagger:
