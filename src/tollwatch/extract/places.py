@@ -6,16 +6,21 @@ How a name is found and judged:
   lower-case words such as "and", "ez" are allowed when the gazetteer name has them)
   whose folded form is a gazetteer name or an alias from `lexicons/places.yaml`.
 - The document context is a vote over the whole text: countries, provinces, demonyms
-  ("Pakistani") and unambiguous towns. Ambiguous names go to the candidate in the
-  province, then the country, the document is about; without context to the alias,
-  then the larger admin unit, then the most populous record. A town that is also the
-  name of the province or district holding it stands for the town ("Harnai").
+  ("Pakistani", half a vote) and unambiguous towns. An ambiguous name goes to the
+  record in the province, then the country, the document is about; else to the alias;
+  else to the most populous record, a subdivision counting as its biggest town and
+  winning ties. A country name stays the country unless a province or district of that
+  name lies in the document's country ("Georgia" in a text about the US). A town that is
+  also the name of the province or district holding it stands for the town ("Harnai").
 - A town or district that is neither in a country the document names, nor after a
-  locative preposition, nor a big city, is dropped rather than guessed: GeoNames has a
-  village for most capitalised words.
+  locative preposition, nor a city of 100,000 people, is dropped rather than guessed:
+  GeoNames has a village for most capitalised words. After a locative word in a
+  document about another country, it is kept as an unresolved name instead.
 - A name joined to other capitalised words is part of a longer name: "Baloch Liberation
-  Army", "Balochistan Chief Minister", "Kabul Police" are not places. "Kabul police"
-  (lower case) is Kabul, since news style capitalises only the names of bodies.
+  Army", "Balochistan Chief Minister", "Kabul Police", "University of Karachi" are not
+  places (they still count, half, for the context). "Kabul police" (lower case) is
+  Kabul, since news style capitalises only the names of bodies. The last word of a
+  person's name ("Sarfraz Bugti") is not a place anywhere else in the document either.
 - A capitalised name the gazetteer does not know is returned with precision "unknown"
   only after a locative preposition, or in a list that follows one.
 """
@@ -29,7 +34,10 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import Place, PlaceMention
-from .gazetteer import CITY, COUNTRY, DISTRICT, KIND_RANK, PROVINCE, Entry, PlaceRules, fold, place_rules
+from .gazetteer import (
+    CITY, COUNTRY, DISTRICT, KIND_RANK, PROVINCE, Entry, PlaceRules, fold, place_rules,
+    prefer_towns,
+)
 
 MAX_WORDS = 5
 _AFTER = re.compile(r"\s+([^\W\d_]+)")
@@ -52,7 +60,8 @@ def find_places(
     scan = _Scan(text, rules)
     mentions = scan.mentions()
     if within is not None:
-        mentions = [m for m in mentions if any(s <= m.span[0] and m.span[1] <= e for s, e in within)]
+        mentions = [m for m in mentions
+                    if any(start <= m.span[0] and m.span[1] <= end for start, end in within)]
     return mentions
 
 
@@ -66,7 +75,7 @@ class _Spot:
     key: str
     start: int
     end: int
-    level: int | None = None      # from "Harnai district", "Borno State": 0 town, 1, 2, None any unit
+    level: int | None = None      # "Harnai district", "Borno State": 0 town, 1, 2, None any unit
     suffixed: bool = False
     plural: bool = False          # "Idlib and Hama provinces": the word covers the list
     joined: bool = False          # inside a longer name: "Baloch Liberation Army"
@@ -110,11 +119,13 @@ class _Scan:
         spots: dict[int, tuple[int, _Spot]] = {}
         i = 0
         while i < len(words):
-            found = self._match(words, offsets, i) if words[i] not in self.rules.inner_words else None
+            inner = words[i] in self.rules.inner_words
+            found = None if inner else self._match(words, offsets, i)
             if found is None:
                 i += 1
             else:
-                spots[i] = found
+                if found[1] is not None:
+                    spots[i] = found
                 i = found[0]
         for first, last in self._segments(words, spots):
             spot = spots[first][1] if first in spots and spots[first][0] == last else None
@@ -140,7 +151,7 @@ class _Scan:
         if word.lower() in self.rules.function_words:
             return
         found = self._match([word], [start], 0)
-        if found is not None:
+        if found is not None and found[1] is not None:
             self.spots.append(found[1])
             self._add(start, [word], found[1])
         elif fold(word) not in self.rules.stop:
@@ -154,8 +165,10 @@ class _Scan:
             item.end = spot.end
         self.items.append(item)
 
-    def _match(self, words: list[str], offsets: list[int], i: int) -> tuple[int, _Spot] | None:
-        """The longest name from word i: (index after it, spot); a demonym is counted, not kept."""
+    def _match(self, words: list[str], offsets: list[int],
+               i: int) -> tuple[int, _Spot | None] | None:
+        """The longest name from word i: (index after it, spot). A demonym is counted for the
+        context and skipped: (index after it, None)."""
         rules = self.rules
         first = fold(words[i])
         longest = min(len(words), i + MAX_WORDS) if first in rules.first_words else i + 1
@@ -164,11 +177,11 @@ class _Scan:
                 if words[j - 1] in rules.inner_words:
                     continue
                 key = fold(" ".join(words[i:j]))
-            elif first in rules.demonyms:
-                self.demonyms.append(rules.demonyms[first])
-                return None
             else:
                 key = first
+            if key in rules.demonyms:
+                self.demonyms.append(rules.demonyms[key])
+                return j, None
             # "BLA" is a town in Mali, but "IRAQ" in a dateline is the country.
             if key in rules.aliases or (key in rules.gazetteer and not _acronym(words[i:j])) \
                     or rules.gazetteer.is_country(key):
@@ -185,7 +198,9 @@ class _Scan:
     def _suffix(self, spot: _Spot, word: str, inside: bool = False) -> bool:
         """Note an admin-unit word after a name ("district"), or ending it ("Texas County")."""
         rules, key = self.rules, word.lower()
-        level = rules.suffixes.get(key, -1) if inside else rules.suffixes.get(key, rules.plural_suffixes.get(key, -1))
+        level = rules.suffixes.get(key, -1)
+        if level == -1 and not inside:
+            level = rules.plural_suffixes.get(key, -1)
         if level == -1:
             return False
         spot.level, spot.suffixed, spot.plural = level, True, key in rules.plural_suffixes
@@ -196,7 +211,8 @@ class _Scan:
         if m and m.group().startswith(" ") and self._suffix(spot, m.group(1)):
             spot.end = m.end()
 
-    def _segments(self, words: list[str], spots: dict[int, tuple[int, _Spot]]) -> list[tuple[int, int]]:
+    def _segments(self, words: list[str],
+                  spots: dict[int, tuple[int, _Spot]]) -> list[tuple[int, int]]:
         """Cut a chunk at list conjunctions and after leading function words ("In", "The")."""
         rules, segments, first, k = self.rules, [], 0, 0
         while k < len(words):
@@ -211,7 +227,7 @@ class _Scan:
             k += 1
         if first < len(words):
             segments.append((first, len(words)))
-        return [_drop_stop_prefix(words, spots, seg, rules) for seg in segments]
+        return [_drop_directions(words, spots, seg, rules) for seg in segments]
 
     # -- context around a name --
 
@@ -244,20 +260,37 @@ class _Scan:
         after a list ("Idlib and Hama provinces") makes every member that kind of unit."""
         previous: _Item | None = None
         chain: list[_Item] = []
+        joined = False
         for item in self.items:
-            listed = previous is not None and self.rules.list_gap.fullmatch(
-                self.text, previous.end, item.start) is not None
+            gap = self.rules.list_gap.fullmatch(self.text, previous.end, item.start) if previous else None
+            listed = gap is not None
             item.locative = (listed and previous.locative) or self._after_locative(item.start)
-            chain = chain + [item] if listed else [item]
+            if not listed:
+                self._close_list(chain, joined)
+                chain, joined = [], False
+            chain.append(item)
+            joined = joined or (listed and "," not in gap.group())
             if item.spot is not None and item.spot.plural:
                 for member in chain[:-1]:
                     if member.spot is not None and not member.spot.suffixed:
                         member.spot.level, member.spot.suffixed = item.spot.level, True
             previous = item
+        self._close_list(chain, joined)
+
+    @staticmethod
+    def _close_list(chain: list[_Item], joined: bool) -> None:
+        """A list needs its "and": "in Quetta, Sarfraz Bugti, the chief minister" is no list."""
+        if not joined:
+            for member in chain[1:]:
+                member.locative = False
 
     def _speaks(self, item: _Item) -> bool:
+        """Is the name the speaker ("Victoria said"), not "the government of Balochistan said"?"""
         m = _AFTER.match(self.text, item.end)
-        return m is not None and m.group(1).lower() in self.rules.speech_verbs
+        if m is None or m.group(1).lower() not in self.rules.speech_verbs:
+            return False
+        before = self.text[max(0, item.start - 20):item.start].split()
+        return not before or before[-1] not in self.rules.inner_words
 
     def _common_word(self, item: _Item) -> bool:
         """Does the name also appear in lower case in the text ("Renewed" / "renewed")?"""
@@ -267,6 +300,7 @@ class _Scan:
     # -- judging names --
 
     def mentions(self) -> list[PlaceMention]:
+        """The places of the document, in text order."""
         self._mark_lists()
         for spot in self.spots:
             spot.entries = self._candidates(spot)
@@ -287,13 +321,13 @@ class _Scan:
     def _candidates(self, spot: _Spot) -> list[Entry]:
         alias = self.rules.aliases.get(spot.key)
         found = [alias] if alias is not None else []
-        found += [e for e in self.rules.gazetteer.lookup(spot.key) if alias is None or e.ref != alias.ref
-                  or e.kind != alias.kind]
+        found += [e for e in self.rules.gazetteer.lookup(spot.key)
+                  if alias is None or (e.kind, e.ref) != (alias.kind, alias.ref)]
         if spot.suffixed:
             # "Sinai Province" with no province Sinai is a group's name, not a place.
             kinds = {_LEVEL_KIND[spot.level]} if spot.level is not None else {PROVINCE, DISTRICT}
             return [e for e in found if e.kind in kinds]
-        return _prefer_towns(found)
+        return prefer_towns(found)
 
     def _context(self) -> tuple[dict[str, float], dict[int, float]]:
         """Votes for the countries and provinces the document is about."""
@@ -322,12 +356,16 @@ class _Scan:
         states = [e for e in spot.entries if e.kind == COUNTRY]
         if states:
             return (states[0].country, None) if len(states) == 1 else (None, None)
-        # Hamlets abroad do not make a name ambiguous: Borno is Nigerian though Italy has one.
         floor = self.rules.context_town_population
-        weighty = [e for e in spot.entries if e.kind != CITY or (e.population or 0) >= floor]
+        if all(e.kind == CITY for e in spot.entries):
+            # Only a town that is the one of its name anywhere: Harnai (India, Pakistan) is not.
+            weighty = spot.entries
+            if spot.joined or not weighty or (weighty[0].population or 0) < floor:
+                return None, None
+        else:
+            # Hamlets abroad do not make a province's name ambiguous: Italy has a Borno too.
+            weighty = [e for e in spot.entries if e.kind != CITY or (e.population or 0) >= floor]
         if not weighty or len({e.country for e in weighty}) > 1:
-            return None, None
-        if spot.joined and all(e.kind == CITY for e in weighty):
             return None, None
         admin1s = {e.admin1_id for e in weighty}
         return weighty[0].country, admin1s.pop() if len(admin1s) == 1 else None
@@ -345,14 +383,13 @@ class _Scan:
         opens = self._opens(item.start)
         if opens and not in_context and self._common_word(item):
             return None  # "Ten people died": a capitalised word opening a sentence
-        if best.kind in (CITY, DISTRICT) and not in_context:
-            # A district's population is its biggest town's: only a town itself can be famous.
-            if best.kind == CITY and (best.population or 0) >= rules.known_town_population:
-                pass
-            elif countries and item.locative and not opens:
+        # A district's population is its biggest town's: only a town itself can be famous.
+        famous = best.kind == CITY and (best.population or 0) >= rules.known_town_population
+        if best.kind in (CITY, DISTRICT) and not in_context and not famous:
+            if countries and item.locative and not opens:
                 # A village abroad that shares the name of one here: keep the name, not the guess.
                 return Place(name=" ".join(item.words), text="", precision="unknown")
-            elif countries or opens or not (item.locative or spot.suffixed):
+            if countries or opens or not (item.locative or spot.suffixed):
                 return None
         return _place(rules.gazetteer.locate(best))
 
@@ -369,7 +406,8 @@ class _Scan:
             # "Jordan" is the country even in a text about the US, which has a Jordan too;
             # "Georgia" in that text is the state.
             rivals = [e for e in entries if e.kind != COUNTRY and (
-                provinces.get(e.admin1_id, 0) > 0 or (e.kind != CITY and countries.get(e.country, 0) > 0))]
+                provinces.get(e.admin1_id, 0) > 0
+                or (e.kind != CITY and countries.get(e.country, 0) > 0))]
             if not rivals:
                 return states[0]
             entries = rivals
@@ -382,9 +420,11 @@ class _Scan:
         return max(tied, key=lambda e: (locate(e).population or 0, KIND_RANK[e.kind]))
 
     def _unknown(self, item: _Item) -> Place | None:
+        """A name no gazetteer knows, kept when it is clearly where something happened."""
         rules, words = self.rules, item.words
+        # Too short: the "U" of "U.S.", an "Al" cut off from its name.
         if not item.locative or len(words) > rules.max_unknown_words or min(map(len, words)) < 2 \
-                or _acronym(words) or self._opens(item.start):  # "U" of "U.S.", "ISPR"
+                or sum(map(len, words)) < 3 or _acronym(words) or self._opens(item.start):
             return None
         keys = [fold(w) for w in words]
         if any(k in rules.stop or k in rules.demonyms or k in rules.locatives for k in keys) \
@@ -394,32 +434,19 @@ class _Scan:
         return Place(name=name, text=name, precision="unknown")
 
 
-def _prefer_towns(entries: list[Entry]) -> list[Entry]:
-    """Drop a province or district that holds a town of the same name: the name means the town.
-
-    GeoNames often files a town under its province only, or under another district
-    (Idlib, Marib): a same-named district in the town's province counts as holding it.
-    """
-    towns = [e for e in entries if e.kind == CITY]
-    holders = {e.admin1_id for e in towns} | {e.admin2_id for e in towns}
-    town_provinces = {e.admin1_id for e in towns}
-    return [e for e in entries
-            if not (e.kind in (PROVINCE, DISTRICT) and e.ref in holders)
-            and not (e.kind == DISTRICT and e.admin1_id in town_provinces)]
-
-
 def _place(entry: Entry) -> Place:
     return Place(name=entry.name, text="", admin1=entry.admin1, admin2=entry.admin2,
                  country=entry.country, lat=entry.lat, lon=entry.lon, precision=entry.kind,
                  geonames_id=entry.geonames_id)
 
 
-def _drop_stop_prefix(words: list[str], spots: dict[int, tuple[int, Any]], segment: tuple[int, int],
-                      rules: PlaceRules) -> tuple[int, int]:
+def _drop_directions(words: list[str], spots: dict[int, tuple[int, Any]], segment: tuple[int, int],
+                     rules: PlaceRules) -> tuple[int, int]:
     """"West of Mosul", "North-West Cameroon" are the name: direction words before it go."""
     first, last = segment
     k = first
-    while k < last and k not in spots and (fold(words[k]) in rules.directions or words[k] in rules.inner_words):
+    while k < last and k not in spots \
+            and (fold(words[k]) in rules.directions or words[k] in rules.inner_words):
         k += 1
     return (k, last) if k in spots and spots[k][0] == last and k > first else segment
 
