@@ -55,6 +55,7 @@ def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
         _link_subset(t, candidates, index)
         found.append(cand.found)
     _link_apposed_parts(t, candidates)
+    found = _one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     for f in found:
         f.modality = _modality(t, f)
@@ -101,6 +102,8 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
 
 def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> Phrase | None:
     n = len(t.words)
+    if i < n and t.words[i] in ("his", "her", "their", "its") and i + 1 < n and t.words[i + 1] in rules.not_after:
+        return None  # "both his legs"
     if i < n and t.words[i] == "of":
         j = i + 1
         if j < n and t.words[j] in ("them", "whom", "those", "these"):
@@ -211,6 +214,8 @@ def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int],
             continue
         if t.texts[victim.end - 1][:1].isupper():
             continue  # "the Commander Carlos ... Command": part of a name
+        if victim.end < len(t.words) and t.words[victim.end].isalpha() and not _stops_phrase(t, victim.end):
+            continue  # "a rebel spokesperson": the noun is a modifier here
         det = victim.start - 1
         while det >= victim.start - 2 and det >= 0 and _adjective_like(t, det):
             det -= 1
@@ -273,6 +278,26 @@ def _adjective_like(t: Tagged, i: int) -> bool:
     if t.at("victim_mod", i) is not None:
         return True
     return t.words[i].isalpha() and not _stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+def _one_per_singular_verb(t: Tagged, found: list[Found]) -> list[Found]:
+    """"X, an opposition leader who knew Y, a party deputy, was killed": "was" is one person."""
+    kept, seen = [], set()
+    for f in found:
+        singular = f.count.best == 1 and f.how == "right" and t.over("singular_auxiliaries", _aux_before(t, f.trigger))
+        if singular and f.trigger in seen:
+            continue
+        if singular:
+            seen.add(f.trigger)
+        kept.append(f)
+    return kept
+
+
+def _aux_before(t: Tagged, i: int) -> int:
+    k = i - 1
+    while k >= 0 and t.over("auxiliaries", k) is not None and t.over("singular_auxiliaries", k) is None:
+        k -= 1
+    return k
 
 
 def _link_apposed_parts(t: Tagged, cands: list[_Candidate]) -> None:

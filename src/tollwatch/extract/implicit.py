@@ -17,7 +17,8 @@ from .tagger import Tagged
 _SUBJECT_TOKENS = 8
 _OBJECT_TOKENS = 6
 _ZERO_WINDOW = 6
-_NOT_PEOPLE = ("it", "this", "there", "what", "which", "nobody", "no", "that", "one")
+_NOT_PEOPLE = ("it", "this", "there", "what", "which", "nobody", "no", "that", "one", "they",
+               "we", "them", "those", "these", "both", "all", "you")
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:

@@ -4,7 +4,8 @@ Within a victim group, two claims either describe the same people (they overlap:
 larger) or different people (they are disjoint: add them). Claims are disjoint when they
 stand in the same sentence without one including the other, when they name different
 districts, or when the words say "others", "more", "also". Different days alone do not make
-claims disjoint: "killed a priest ... his body was found two days later" is one death.
+claims disjoint: "killed a priest ... his body was found two days later" is one death, and
+a person counted from "a man" or a name in another sentence is taken to be the same person.
 Background figures — claims whose time ends over `BACKGROUND_DAYS` before the report's
 date ("in retaliation for two deaths in 2017") — stay claims but not part of the total.
 The group's total is the largest sum over claims that are pairwise disjoint, so an
@@ -101,7 +102,15 @@ def disjoint(a: Claim, b: Claim) -> bool:
         return True
     if a.additional or b.additional:
         return True
+    if _one_without_number(a) or _one_without_number(b):
+        return False  # "A man died ... The man, a shopkeeper, was shot": the same person
     return _places_apart(a, b)
+
+
+def _one_without_number(claim: Claim) -> bool:
+    """A count of one read from "a man", "he" or a name rather than from a number."""
+    words = claim.count.text.lower().split()
+    return claim.count.best == 1 and not any(w[:1].isdigit() or w == "one" for w in words)
 
 
 def _places_apart(a: Claim, b: Claim) -> bool:
