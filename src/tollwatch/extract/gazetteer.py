@@ -18,53 +18,25 @@ namesake town inside them (Quetta District → Quetta) or else of their most pop
 town, which is good enough for a map at that precision. Finding the most populous town
 scans that country's rows once (a few ms; ~50 ms for the US) the first time it is needed.
 
-`place_rules` compiles the `places` lexicon section (lexicons/places.yaml) together with
-the gazetteer, for `tollwatch.extract.places`.
+`tollwatch.extract.placerules` compiles the `places` lexicon section together with it.
 """
 
 from __future__ import annotations
 
 import gc
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from ..errors import LexiconError
-from ..lexicon import Lexicon
+from .placekeys import _fold_all, fold
 
 COUNTRY, PROVINCE, DISTRICT, CITY = "country", "province", "district", "city"
 KIND_RANK = {COUNTRY: 3, PROVINCE: 2, DISTRICT: 1, CITY: 0}
-# A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
-# "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
-# ASCII letter or any non-ASCII letter: `re` has no class for upper case.
-_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
 # Shorter gazetteer names ("Of", "Ay") are nearly always something else in English text.
 MIN_KEY_LENGTH = 3
 RECENT_LOOKUPS = 20000
-
-
-# Letters that Unicode does not decompose into a base letter and an accent.
-_LETTERS = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
-            "æ": "ae", "œ": "oe", "ß": "ss"}
-_LETTER_TABLE = str.maketrans(_LETTERS)
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: lower case, no accents or apostrophes, hyphens as spaces."""
-    key = name.lower()
-    if key.isalpha() and key.isascii():
-        return key  # the common case, one plain word
-    if not key.isascii():
-        key = unicodedata.normalize("NFKD", key.translate(_LETTER_TABLE))
-        key = key.encode("ascii", "ignore").decode("ascii")
-    key = key.replace("'", "").replace("`", "")
-    if "-" in key or "  " in key:
-        key = " ".join(key.replace("-", " ").split())
-    return key
 
 
 @dataclass(slots=True)
@@ -119,7 +91,7 @@ class Gazetteer:
     def __reduce__(self):
         # Sent to another process (a Dask worker), a gazetteer is loaded there once from
         # the package files instead of being pickled whole (~100 MB).
-        return (_gazetteer, self._arguments)
+        return (shared_gazetteer, self._arguments)
 
     # ----- loading -----
 
@@ -404,150 +376,12 @@ def _add(index: dict[str, int | list[int]], key: str, row: int) -> None:
         seen.append(row)
 
 
-def _fold_all(names: list[str]) -> list[str]:
-    """`fold` for many names at once: each step runs once over the joined text, in C."""
-    joined = "\n".join(names).lower()
-    if not joined.isascii():
-        for letter, plain in _LETTERS.items():  # str.replace is much faster than translate here
-            joined = joined.replace(letter, plain)
-        joined = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode("ascii")
-    joined = joined.replace("'", "").replace("`", "").replace("-", " ")
-    while "  " in joined:
-        joined = joined.replace("  ", " ")
-    return joined.split("\n")
-
-
 def _usable_alias(alias: str) -> bool:
     # Abbreviations ("U.A.E.", "DRC", "RP") collide with ordinary capitalised text.
     return len(alias) >= 4 and "." not in alias and not alias.isupper()
 
 
-# ----- the place lexicon -----
-
-
-@dataclass(slots=True)
-class PlaceRules:
-    """The `places` lexicon section compiled for the scanner, with the gazetteer."""
-
-    gazetteer: Gazetteer
-    aliases: dict[str, Entry]
-    stop: frozenset[str]
-    locatives: frozenset[str]
-    fillers: frozenset[str]
-    function_words: frozenset[str]
-    directions: frozenset[str]
-    conjunctions: frozenset[str]
-    inner_words: frozenset[str]
-    chunk: re.Pattern[str]
-    first_words: frozenset[str]   # first words of names of more than one word
-    suffixes: dict[str, int | None]
-    plural_suffixes: dict[str, int | None]
-    speech_verbs: frozenset[str]
-    demonyms: dict[str, tuple[str, str | None]]
-    list_gap: re.Pattern[str]
-    known_town_population: int
-    context_town_population: int
-    max_unknown_words: int
-
-
-def place_rules(lexicon: Lexicon) -> PlaceRules:
-    """Compile a lexicon's `places` section (for `Lexicon.compile`); loads the gazetteer once."""
-    section = lexicon.section("places")
-    suffixes = _mapping(section, "admin_suffixes")
-    gazetteer = _gazetteer(tuple(sorted(fold(str(s)) for s in suffixes)),
-                           tuple(sorted(_words(section, "arabic_articles"))))
-    settings = _mapping(section, "settings")
-    aliases = {fold(str(k)): _alias_entry(gazetteer, str(k), v)
-               for k, v in _mapping(section, "aliases").items()}
-    demonyms = {fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()}
-    conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
-    inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
-    inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
-    return PlaceRules(
-        gazetteer=gazetteer,
-        aliases=aliases,
-        stop=_words(section, "stoplist"),
-        locatives=_words(section, "locative_prepositions"),
-        fillers=_words(section, "locative_fillers"),
-        function_words=_words(section, "function_words"),
-        directions=_words(section, "direction_words"),
-        conjunctions=_words(section, "list_conjunctions"),
-        inner_words=inner,
-        first_words=gazetteer.first_words
-        | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
-        # Capitalised words joined by single spaces, maybe through lower-case inner words:
-        # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
-        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
-        suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
-        plural_suffixes={fold(str(k)): _level(k, v)
-                         for k, v in _mapping(section, "admin_suffixes_plural").items()},
-        speech_verbs=_words(section, "speech_verbs"),
-        demonyms=demonyms,
-        list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
-                            if conjunctions else r"\s*,\s*"),
-        known_town_population=int(settings.get("known_town_population", 100000)),
-        context_town_population=int(settings.get("context_town_population", 10000)),
-        max_unknown_words=int(settings.get("max_unknown_words", 3)),
-    )
-
-
 @lru_cache(maxsize=2)
-def _gazetteer(suffixes: tuple[str, ...], articles: tuple[str, ...]) -> Gazetteer:
+def shared_gazetteer(suffixes: tuple[str, ...], articles: tuple[str, ...]) -> Gazetteer:
     # One gazetteer per process, shared by every lexicon with the same suffixes and articles.
     return Gazetteer(suffixes, articles)
-
-
-def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:
-    value = section.get(key) or {}
-    if not isinstance(value, dict):
-        raise LexiconError(f"places.{key} must be a mapping, not {type(value).__name__}")
-    return value
-
-
-def _words(section: dict[str, Any], key: str) -> frozenset[str]:
-    value = section.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise LexiconError(f"places.{key} must be a list of words")
-    return frozenset(fold(w) for w in value)
-
-
-def _level(word: Any, level: Any) -> int | None:
-    if level not in (None, 0, 1, 2):
-        raise LexiconError(f"places.admin_suffixes.{word} must be 0, 1, 2 or null, not {level!r}")
-    return level
-
-
-def _demonym(word: Any, value: Any) -> tuple[str, str | None]:
-    if isinstance(value, str) and len(value) == 2:
-        return value.upper(), None
-    if isinstance(value, dict) and isinstance(value.get("country"), str):
-        return value["country"].upper(), value.get("admin1")
-    raise LexiconError(f"places.demonyms.{word} must be a country code or {{country, admin1}}")
-
-
-def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
-    """The record an alias stands for; a target with lat/lon needs no gazetteer record."""
-    where = f"places.aliases.{spelling}"
-    if not isinstance(target, dict) or not isinstance(target.get("name"), str) \
-            or not isinstance(target.get("country"), str):
-        raise LexiconError(f"{where} must be a mapping with at least `name` and `country`")
-    kind = target.get("kind")
-    if kind not in (None, CITY, DISTRICT, PROVINCE, COUNTRY):
-        raise LexiconError(f"{where}.kind must be city, district, province or country")
-    country, admin1 = target["country"].upper(), target.get("admin1")
-    if "lat" in target or "lon" in target:
-        try:
-            lat, lon = float(target["lat"]), float(target["lon"])
-        except (KeyError, TypeError, ValueError):
-            raise LexiconError(f"{where} needs both `lat` and `lon` as numbers") from None
-        return Entry(kind or CITY, target["name"], country, admin1, lat=lat, lon=lon, population=0)
-    found = gazetteer.find(target["name"], country, admin1, kind)
-    if not found:
-        raise LexiconError(
-            f"{where}: no gazetteer record {target['name']!r} in {country}"
-            + (f" ({admin1})" if admin1 else ""),
-            hint="check the spelling, or give `lat` and `lon` for a place GeoNames lacks")
-    # As in a text without context: the town rather than its namesake district, then the
-    # most populous record, then the larger unit.
-    return max(prefer_towns(found),
-               key=lambda e: (gazetteer.locate(e).population or 0, KIND_RANK[e.kind]))

@@ -72,8 +72,8 @@ def _ends_with_abbreviation(text: str, start: int, dot: int, abbreviations: froz
     while word_start > start and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lower().lstrip("\"'([")
-    if word in abbreviations:
-        return True
+    if word in abbreviations or "." in word:
+        return True  # "A.W.P. Anura", "U.S. troops": dotted initials
     # Initials such as "J." in "J. Smith".
     return len(word) == 1 and word.isalpha()
 

@@ -7,7 +7,8 @@ districts, or when the words say "others", "more", "also". Different days alone 
 claims disjoint: "killed a priest ... his body was found two days later" is one death, and
 a person counted from "a man" or a name in another sentence is taken to be the same person.
 Background figures — claims whose time ends over `BACKGROUND_DAYS` before the report's
-date ("in retaliation for two deaths in 2017") — stay claims but not part of the total.
+date ("in retaliation for two deaths in 2017"), or running tolls that began over
+`CUMULATIVE_DAYS` before it ("3,000 killed since 2004") — stay claims but not in the total.
 The group's total is the largest sum over claims that are pairwise disjoint, so an
 aggregate ("145 in 40 hours") stands against the sum of its parts (92 + ~40).
 Militants are counted apart and always added. Civilians, security forces and "people" of
@@ -22,7 +23,8 @@ from itertools import combinations
 
 from ..model import Claim, Range
 
-BACKGROUND_DAYS = 30
+BACKGROUND_DAYS = 365
+CUMULATIVE_DAYS = 90
 _EXACT_LIMIT = 14
 _ALWAYS = ("killed", "injured")
 
@@ -42,10 +44,14 @@ def _reference_date(claims: list[Claim], published: dt.date | None) -> str | Non
 
 
 def _background(claim: Claim, reference: str | None) -> bool:
-    if reference is None or claim.when is None or claim.when.end is None:
+    """Over before the report's time, or a running toll over months ("3,000 since 2004")."""
+    if reference is None or claim.when is None:
         return False
-    cutoff = dt.date.fromisoformat(reference) - dt.timedelta(days=BACKGROUND_DAYS)
-    return dt.date.fromisoformat(claim.when.end) < cutoff
+    day = dt.date.fromisoformat(reference)
+    end, start = claim.when.end, claim.when.start
+    if end is not None and dt.date.fromisoformat(end) < day - dt.timedelta(days=BACKGROUND_DAYS):
+        return True
+    return start is not None and dt.date.fromisoformat(start) < day - dt.timedelta(days=CUMULATIVE_DAYS)
 
 
 def outcome_total(claims: list[Claim], outcome: str) -> Range | None:
