@@ -212,6 +212,7 @@ def _since(interval: Interval, published: dt.date | None) -> Interval:
 def _unknown(raw: Raw, context: Context) -> Interval:
     return UNKNOWN
 
+
 _RESOLVERS = {
     "gtd": resolve_gtd,
     "iso": resolve_iso,
