@@ -150,3 +150,12 @@ def test_render_jsonl_is_one_line_per_document_with_unicode_kept():
     assert "Peshāwar" in lines[0] and "\u2028" not in lines[0]
     assert json.loads(lines[0])["claims"][0]["quote"] == quote
     assert json.loads(lines[1]) == {"id": "b", "claims": [], "totals": {}, "error": "x"}
+
+
+def test_render_short_quote_centres_on_the_count():
+    from tollwatch.render import _short_quote
+
+    quote = ("In a statement released late on Sunday evening, the military's media wing said that "
+             "security forces had killed 92 fighters across the province.")
+    piece = _short_quote(quote, 50, "92")
+    assert "92 fighters" in piece and piece.startswith("…") and len(piece) <= 50

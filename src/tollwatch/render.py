@@ -174,7 +174,7 @@ def _claims_table(claims: list[Claim], marks: set[str], width: int) -> Table:
             _claimant(claim, marks),
             Text(format_when(claim.when)),
             Text(", ".join(place.name for place in claim.where)),
-            Text(_short_quote(claim.quote, max(40, width - 32))),
+            Text(_short_quote(claim.quote, max(40, width - 32), claim.count.text)),
         )
     return table
 
@@ -199,9 +199,17 @@ def _claimant(claim: Claim, marks: set[str]) -> Text:
     return Text(claimant.name)
 
 
-def _short_quote(quote: str, limit: int) -> str:
+def _short_quote(quote: str, limit: int, anchor: str = "") -> str:
+    """The quote cut to `limit` characters around the words of the count, so the evidence shows."""
     quote = " ".join(quote.split())
-    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
+    if len(quote) <= limit:
+        return quote
+    at = quote.find(anchor) if anchor else -1
+    start = 0 if at < limit // 3 else at - limit // 3
+    piece = quote[start:start + limit - 2]
+    if start > 0:
+        piece = "…" + piece[piece.find(" ") + 1:] if " " in piece else "…" + piece
+    return piece.rstrip() + "…" if start + limit - 2 < len(quote) else piece
 
 
 def _parse_date(value: str | None) -> date | None:
