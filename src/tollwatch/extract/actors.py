@@ -226,10 +226,9 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _strip_determiner(name: str) -> str:
-    for prefix in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
+    """"the ISPR" → "ISPR": an article is no part of a speaker's name."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else name
 
 
 # -- perpetrators -----------------------------------------------------------------------

@@ -220,9 +220,6 @@ def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
         return tag.value("pred"), tag.start, "right"
     if tag.has("part") and not _has_object(t, tag.end, later):
         return tag.value("part"), tag.start, "right"
-    if tag.has("noun") and t.words[tag.start] in ("dead", "wounded", "injured") \
-            and not _has_object(t, tag.end, later):
-        return tag.value("noun"), tag.start, "right"
     return None
 
 

@@ -17,8 +17,6 @@ from .tagger import Tagged
 _SUBJECT_TOKENS = 8
 _OBJECT_TOKENS = 6
 _ZERO_WINDOW = 6
-_NOT_PEOPLE = ("it", "this", "there", "what", "which", "nobody", "no", "that", "one", "they",
-               "we", "them", "those", "these", "both", "all", "you")
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -52,7 +50,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if sing is not None:
             end = sing.start
         elif tag.has("pred") and aux >= 0 and t.texts[aux].isalpha() and t.over("auxiliaries", aux) is None \
-                and t.words[aux] not in ("who", "which", "that", "and"):
+                and t.at("relatives", aux) is None and t.words[aux] != "and":
             end = aux + 1  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
         else:
             continue
@@ -95,7 +93,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
     start = aux
     while start > 0 and aux - start < 12:
         prev = start - 1
-        if t.at("boundaries", prev) or t.over("speech", prev) or t.words[prev] in ("that", "who", "which"):
+        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev):
             break
         start = prev
     parts, current = [], []
@@ -123,12 +121,12 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
 def _one_person(t: Tagged, part: list[int]) -> bool:
     words = [t.words[i] for i in part]
     texts = [t.texts[i] for i in part]
-    if words[0] in _NOT_PEOPLE or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
+    if t.at("not_people", part[0]) or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
         return False
     if all(x[:1].isupper() for x in texts if x.isalpha()):
         return True  # a name
     head = words[-1]
-    return (t.over("singular_determiners", part[0]) is not None or words[0] in ("his", "her")) \
+    return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0])) \
         and head.isalpha() and not head.endswith("s")
 
 
@@ -142,16 +140,16 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
     while start > 0 and end - start < _SUBJECT_TOKENS:
         prev = start - 1
         if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
-                or t.words[prev] in ("that", "who", "which")):
+                or t.at("relatives", prev)):
             break
         start = prev
     words = t.words[start:end]
-    if not words or words[0] in _NOT_PEOPLE or _negated(t, start, end):
+    if not words or t.at("not_people", start) or _negated(t, start, end):
         return None
     head = t.texts[end - 1]
     if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
         return None  # a plural head is no single person
-    if not head.isalpha() and head.lower() not in ("he", "she"):
+    if not head.isalpha() and t.at("person_subjects", end - 1) is None:
         return None
     victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
     group = victims[-1].value("noun") if victims else "unknown"
@@ -211,7 +209,7 @@ def _object_end(t: Tagged, i: int) -> int | None:
     if end == i or (determiner is not None and end == determiner.end):
         return None
     last = t.words[end - 1]
-    if last.endswith("s") and not t.texts[end - 1][:1].isupper() and last not in ("boss",):
+    if last.endswith("s") and not t.texts[end - 1][:1].isupper():
         return None  # "killed the soldiers": plural, no number, no claim
     return end
 
@@ -231,7 +229,7 @@ def _titled_name_end(t: Tagged, i: int) -> int | None:
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
     out = []
     for f in found:
-        if not f.label.lower().startswith(("other", "others")) or f.start < 2:
+        if not f.additive or f.start < 2:
             continue
         if t.words[f.start - 1] != "and":
             continue

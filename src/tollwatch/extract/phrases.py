@@ -74,11 +74,11 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
 
 def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> Phrase | None:
     n = len(t.words)
-    if i < n and t.words[i] in ("his", "her", "their", "its") and i + 1 < n and t.words[i + 1] in rules.not_after:
+    if t.at("possessives", i) is not None and i + 1 < n and t.words[i + 1] in rules.not_after:
         return None  # "both his legs"
     if i < n and t.words[i] == "of":
         j = i + 1
-        if j < n and t.words[j] in ("them", "whom", "those", "these"):
+        if t.at("of_pronouns", j) is not None:
             return Phrase(end=j + 1, label=f"of {t.texts[j]}", of_prior=True)
         while j < n and t.at("determiners", j):
             j += 1
@@ -148,7 +148,7 @@ def _noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | No
     if group == "unknown":
         group = modifier or _group_after_of(t, end) or "unknown"
     label = " ".join(t.texts[start:end]).replace(" - ", "-")
-    if t.words[start:end] and t.words[start] in ("other", "others", "more", "another"):
+    if t.at("additive", start) is not None:
         additive = True
     return Phrase(end, group, label, None, additive)
 

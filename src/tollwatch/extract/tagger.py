@@ -106,7 +106,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
                 "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
-                "continuing_clauses", "additive_adverbs"):
+                "continuing_clauses", "additive_adverbs", "not_people", "relatives",
+                "possessives", "of_pronouns", "person_subjects"):
         add(key, grammar.get(key), key)
     return table
 
