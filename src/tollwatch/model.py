@@ -99,6 +99,9 @@ class Claim:
 
     `additional` marks words that put these victims on top of others already counted
     ("a driver was also killed", "three more soldiers"), so document totals add them.
+    `background` marks a figure about another event than the report's: a motive ("in
+    retaliation for two deaths"), a toll from years before, a running toll over months. It
+    stays a claim, with its evidence, but outside the document totals.
     """
 
     id: str
@@ -115,6 +118,7 @@ class Claim:
     part_of: str | None = None
     modality: str = "asserted"
     additional: bool = False
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -123,8 +127,8 @@ class Claim:
 
     @property
     def counts_in_totals(self) -> bool:
-        """Only asserted claims count; denials and threats are kept as evidence only."""
-        return self.modality == "asserted"
+        """Only asserted claims about this report's event count; the rest is evidence only."""
+        return self.modality == "asserted" and not self.background
 
 
 @dataclass(slots=True)

@@ -52,6 +52,8 @@ def render_table(
             legend.append(f"{PARTY_MARK} claimant is a party to the conflict")
         if PART_MARK in marks:
             legend.append(f"{PART_MARK} part of the claim above")
+        if "backgr." in marks:
+            legend.append("backgr.: another event's figure, outside the totals")
         with console.capture() as captured:
             console.print()
             console.print(Text("; ".join(legend), style="dim"))
@@ -167,6 +169,9 @@ def _claims_table(claims: list[Claim], marks: set[str], width: int) -> Table:
             count = f"{PART_MARK} {count}"
             marks.add(PART_MARK)
         outcome = claim.outcome + _MODALITY_NOTE.get(claim.modality, f"\n({claim.modality})")
+        if claim.background:
+            outcome += "\n(backgr.)"
+            marks.add("backgr.")
         table.add_row(
             Text(count),
             Text(outcome),

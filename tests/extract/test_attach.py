@@ -226,3 +226,12 @@ def test_attach_suicide_bomber_who_blew_himself_up_counts(lexicon):
 def test_attach_killing_himself_and_others(lexicon):
     result = run(lexicon, "A bomber detonated his vest, killing himself and twelve others.")
     assert result.totals["killed"].best == 13
+
+
+def test_attach_figures_after_a_motive_are_background(lexicon):
+    text = ("Gunmen killed two guards in Temuco, in retaliation for the deaths of three activists "
+            "who were shot by police.")
+    result = run(lexicon, text)
+    background = [c.count.best for c in result.claims if c.background]
+    assert background == [3]
+    assert result.totals["killed"].best == 2

@@ -3,7 +3,7 @@
 import datetime as dt
 import itertools
 
-from tollwatch.extract.totals import document_totals
+from tollwatch.extract.totals import document_totals, mark_background
 from tollwatch.model import Claim, Count, Place, Victims, When
 
 _ids = itertools.count()
@@ -105,7 +105,8 @@ def test_totals_background_figures_stay_out_of_the_total():
     # "... in retaliation for the deaths of two activists in 2017"
     today = claim(3, when=("2026-01-10", "2026-01-10"))
     history = claim(2, label="activists", when=("2017-01-01", "2017-12-31"))
-    result = document_totals([today, history], dt.date(2026, 1, 10))["killed"]
+    mark_background([today, history], dt.date(2026, 1, 10))
+    result = document_totals([today, history])["killed"]
     assert result.best == 3 and history.id not in result.claims
 
 
@@ -208,7 +209,8 @@ def test_totals_running_tolls_over_months_stay_out():
     # "... more than 3,000 people have died since 2004" in a report of a single bombing.
     today = claim(2, "civilians", when=("2008-03-10", "2008-03-10"))
     running = claim(3000, "unknown", when=("2004-01-01", "2008-03-10"))
-    result = document_totals([today, running], dt.date(2008, 3, 10))["killed"]
+    mark_background([today, running], dt.date(2008, 3, 10))
+    result = document_totals([today, running])["killed"]
     assert result.best == 2
 
 
@@ -218,3 +220,10 @@ def test_totals_one_person_named_in_another_sentence_is_the_same_person():
     second = claim(1, "unknown", where=[district("Turbat", admin2="Kech")])
     second.count.text = "the victim"
     assert killed([first, second]).best == 1
+
+
+def test_totals_background_claims_never_count():
+    today = claim(3, "civilians")
+    motive = claim(2, "civilians", additional=True)
+    motive.background = True
+    assert killed([today, motive]).best == 3

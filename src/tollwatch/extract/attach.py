@@ -38,6 +38,7 @@ def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     for f in found:
         f.modality = _modality(t, f)
+        f.background = _after_background_cue(t, f)
     return sorted(found, key=lambda f: (f.start, f.trigger))
 
 def _one_per_singular_verb(t: Tagged, found: list[Found]) -> list[Found]:
@@ -312,6 +313,13 @@ def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
                 cand.found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return
+
+
+def _after_background_cue(t: Tagged, f: Found) -> bool:
+    """"... in retaliation for the deaths of two activists": the figure belongs to another event."""
+    begin = min(f.start, f.trigger)
+    return any(t.at("background", k) is not None for k in range(max(0, begin - 12), begin)
+               if not any(t.at("boundaries", j) for j in range(k, begin)))
 
 
 def _modality(t: Tagged, f: Found) -> str:

@@ -22,3 +22,4 @@ class Found:
     part_of: Found | None = None
     additive: bool = False
     modality: str = "asserted"
+    background: bool = False

@@ -25,7 +25,7 @@ from .places import find_places
 from .sentences import SentenceContext, choose_places, choose_time
 from .tagger import tagger_for
 from .text import Sentence, normalise, replace_surrogates, split_sentences
-from .totals import document_totals
+from .totals import document_totals, mark_background
 
 MAX_CHARS = 10_000_000
 _CONTEXT_BEFORE = 2
@@ -49,7 +49,8 @@ def extract(text: str, published_at: str | dt.date | None = None, url: str | Non
     doc_id = document_id or document_id_for(text)
     text = replace_surrogates(text)
     claims = _claims(text, published, url, doc_id, lexicon)
-    return Extraction(doc_id, claims, document_totals(claims, published))
+    mark_background(claims, published)
+    return Extraction(doc_id, claims, document_totals(claims))
 
 
 def extract_document(doc: Document, lexicon: Lexicon | None = None,
@@ -195,6 +196,7 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
             part_of=None,
             modality=f.modality,
             additional=f.additive,
+            background=f.background,
         ))
     for f, claim in zip(found, out):
         if f.part_of is not None:

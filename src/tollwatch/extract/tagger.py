@@ -101,6 +101,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     modality = lexicon.section("modality")
     add("modality", modality.get("denied"), "modality", "denied")
     add("modality", modality.get("hypothetical"), "modality", "hypothetical")
+    add("background", modality.get("background"), "background")
 
     grammar = lexicon.section("grammar")
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",

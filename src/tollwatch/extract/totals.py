@@ -6,9 +6,10 @@ stand in the same sentence without one including the other, when they name diffe
 districts, or when the words say "others", "more", "also". Different days alone do not make
 claims disjoint: "killed a priest ... his body was found two days later" is one death, and
 a person counted from "a man" or a name in another sentence is taken to be the same person.
-Background figures — claims whose time ends over `BACKGROUND_DAYS` before the report's
-date ("in retaliation for two deaths in 2017"), or running tolls that began over
-`CUMULATIVE_DAYS` before it ("3,000 killed since 2004") — stay claims but not in the total.
+Background claims (`Claim.background`) stay out: figures after a motive cue ("in
+retaliation for the deaths of ..."), and, as `mark_background` sets, claims whose time ends
+over `BACKGROUND_DAYS` before the report or running tolls that began over `CUMULATIVE_DAYS`
+before it ("3,000 killed since 2004").
 The group's total is the largest sum over claims that are pairwise disjoint, so an
 aggregate ("145 in 40 hours") stands against the sum of its parts (92 + ~40).
 Militants are counted apart and always added. Civilians, security forces and "people" of
@@ -29,11 +30,17 @@ _EXACT_LIMIT = 14
 _ALWAYS = ("killed", "injured")
 
 
-def document_totals(claims: list[Claim], published: dt.date | None = None) -> dict[str, Range | None]:
+def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
     """Totals for killed and injured (None when the text says nothing), plus other outcomes seen."""
-    current = [c for c in claims if not _background(c, _reference_date(claims, published))]
     outcomes = list(_ALWAYS) + sorted({c.outcome for c in claims} - set(_ALWAYS))
-    return {outcome: outcome_total(current, outcome) for outcome in outcomes}
+    return {outcome: outcome_total(claims, outcome) for outcome in outcomes}
+
+
+def mark_background(claims: list[Claim], published: dt.date | None) -> None:
+    """Flag figures from long before the report, or running over months, as background."""
+    reference = _reference_date(claims, published)
+    for claim in claims:
+        claim.background = claim.background or _background(claim, reference)
 
 
 def _reference_date(claims: list[Claim], published: dt.date | None) -> str | None:
