@@ -185,3 +185,10 @@ def test_actors_victims_are_not_the_perpetrator(lexicon):
 )
 def test_actors_no_perpetrator_when_none_named(lexicon, text):
     assert only_claim(lexicon, text).perpetrator is None
+
+
+def test_actors_whoever_finds_a_body_is_no_perpetrator(lexicon):
+    result = tollwatch.extract("Police in Diwaniya found the body of a kidnapped translator.",
+                               published_at="2026-02-01", lexicon=lexicon)
+    (claim,) = result.claims
+    assert claim.count.best == 1 and claim.outcome == "killed" and claim.perpetrator is None

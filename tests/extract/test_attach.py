@@ -235,3 +235,9 @@ def test_attach_figures_after_a_motive_are_background(lexicon):
     background = [c.count.best for c in result.claims if c.background]
     assert background == [3]
     assert result.totals["killed"].best == 2
+
+
+def test_attach_named_objects_keep_apostrophes_and_titles(lexicon):
+    assert claims_of(lexicon, "Gunmen shot and killed Sa'd Subhi in Baqubah.") == [(1, "killed", "unknown")]
+    assert claims_of(lexicon, "Gunmen shot and killed police Colonel Basim Qasim in Baghdad.") == [
+        (1, "killed", "security_forces")]

@@ -237,8 +237,8 @@ def _strip_determiner(name: str) -> str:
 def find_perpetrator(t: Tagged, found: Found, exclude: set[int], rules: ActorRules) -> Perpetrator | None:
     """Who the sentence says did it: "by X" after a passive, else the actor before the claim."""
     by = _after_by(t, found.trigger, exclude, rules)
-    if by is not None:
-        return by
+    if by is not None or t.over("remains", found.trigger) is not None:
+        return by  # "police found the body of ...": the finder did not kill
     limit = min(found.start, found.trigger)
     candidates = [c for c in _actors(t, rules) if c[1] <= limit and not exclude.intersection(range(c[0], c[1]))]
     named = [c for c in candidates if c[3]]

@@ -163,9 +163,10 @@ def _negated(t: Tagged, start: int, end: int) -> bool:
 def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     out = []
     for tag in t.tags["outcome"]:
-        if tag.start in used or not (tag.has("part") or tag.has("ger")):
+        if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("nounof")):
             continue
-        if _passive(t, tag.start) or t.over("determiners", tag.start - 1):
+        verb = not tag.has("nounof")
+        if verb and (_passive(t, tag.start) or t.over("determiners", tag.start - 1)):
             continue  # passive "was killed", or an adjective: "the assassinated Kanafani"
         end = _object_end(t, tag.end)
         if end is None:
@@ -173,7 +174,7 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         label = " ".join(t.texts[tag.end:end])
         victims = [t.over("victim", i) for i in range(tag.end, end) if t.over("victim", i)]
         group = victims[-1].value("noun") if victims else "unknown"
-        outcome = tag.value("part") or tag.value("ger")
+        outcome = tag.value("part") or tag.value("ger") or tag.value("nounof")
         out.append(_one(tag.start, end, outcome, group, label, tag.start, "object"))
     return out
 
@@ -194,15 +195,16 @@ def _object_end(t: Tagged, i: int) -> int | None:
     if t.at("person_objects", i) is not None:
         return i + 1  # "shot and killed him"
     determiner = t.over("singular_determiners", i)
-    named = t.texts[i][:1].isupper() and t.words[i].isalpha()
+    named = _name_like(t.texts[i])
     if determiner is None and not named and t.at("victim", i) is None:
         return _titled_name_end(t, i)
-    if t.over("perp", i) is not None and determiner is None:
+    if t.over("perp", i) is not None and determiner is None and t.at("victim", i) is None:
         return None
     end = i if determiner is None else determiner.end
     while end < n and end - i < _OBJECT_TOKENS:
         word = t.words[end]
-        if not (word.isalpha() or word in ("-", "'s", ".")) or t.over("boundaries", end) \
+        if not (word.isalpha() or _name_like(t.texts[end]) or word in ("-", "'s", ".")) \
+                or t.over("boundaries", end) \
                 or t.over("coordinators", end) or t.at("prepositions", end):
             break
         end += 1
@@ -212,6 +214,11 @@ def _object_end(t: Tagged, i: int) -> int | None:
     if last.endswith("s") and not t.texts[end - 1][:1].isupper():
         return None  # "killed the soldiers": plural, no number, no claim
     return end
+
+
+def _name_like(text: str) -> bool:
+    """A capitalised word of letters, allowing the apostrophes and hyphens of names ("Sa'd")."""
+    return text[:1].isupper() and all(ch.isalpha() or ch in "'-" for ch in text)
 
 
 def _titled_name_end(t: Tagged, i: int) -> int | None:

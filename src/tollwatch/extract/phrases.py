@@ -222,9 +222,12 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
     out = []
     n = len(t.words)
     for det in t.tags["indefinite_determiners"]:
-        if taken.intersection(range(det.start, det.end)) or t.over("prepositions", det.start - 1) \
-                or t.over("boundaries", det.start - 1):
-            continue  # "in a blast", "of an army unit", "as a result": no victims
+        before = det.start - 1
+        outcome_of = t.over("outcome", before)
+        if outcome_of is None or not outcome_of.has("nounof"):
+            if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
+                    or t.over("boundaries", before):
+                continue  # "in a blast", "of an army unit", "as a result": no victims
         end = det.end
         while end < n and end - det.end < 4 and _adjective_like(t, end) and t.at("victim", end) is None:
             end += 1

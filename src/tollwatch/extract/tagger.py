@@ -80,6 +80,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     for phrase, hit in (outcomes.get("zero_nouns") or {}).items():
         add("zero", [phrase], "zero", ",".join(hit))
     add("ambiguous", outcomes.get("ambiguous_nouns"), "ambiguous")
+    add("remains", outcomes.get("remains"), "remains")
 
     victims = lexicon.section("victims")
     for group, phrases in (victims.get("nouns") or {}).items():
