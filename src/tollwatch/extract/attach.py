@@ -45,20 +45,13 @@ def _one_per_singular_verb(t: Tagged, found: list[Found]) -> list[Found]:
     """"X, an opposition leader who knew Y, a party deputy, was killed": "was" is one person."""
     kept, seen = [], set()
     for f in found:
-        singular = f.count.best == 1 and f.how == "right" and t.over("singular_auxiliaries", _aux_before(t, f.trigger))
+        singular = f.count.best == 1 and f.how == "right" and t.over("singular_auxiliaries", t.auxiliary_before(f.trigger))
         if singular and f.trigger in seen:
             continue
         if singular:
             seen.add(f.trigger)
         kept.append(f)
     return kept
-
-
-def _aux_before(t: Tagged, i: int) -> int:
-    k = i - 1
-    while k >= 0 and t.over("auxiliaries", k) is not None and t.over("singular_auxiliaries", k) is None:
-        k -= 1
-    return k
 
 
 def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:

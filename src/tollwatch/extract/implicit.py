@@ -64,9 +64,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
 
 def _shared_auxiliary(t: Tagged, trigger: int) -> int:
     """The auxiliary of an outcome word, also across "and": "was taken away and killed"."""
-    aux = trigger - 1
-    while aux >= 0 and t.at("auxiliaries", aux) and not t.over("singular_auxiliaries", aux):
-        aux -= 1
+    aux = t.auxiliary_before(trigger)
     if aux >= 0 and t.words[aux] == "and":
         for k in range(aux - 1, max(-1, aux - 8), -1):
             if t.at("boundaries", k) or t.words[k] == ",":

@@ -49,6 +49,15 @@ class Tagged:
         found = self.starts.get(family)
         return found.get(i) if found else None
 
+    def auxiliary_before(self, i: int) -> int:
+        """Index of the first token before i that is no adverb-like auxiliary, stopping at a
+        singular one ("was" in "was later killed"); -1 at the sentence start."""
+        k = i - 1
+        while k >= 0 and self.over("auxiliaries", k) is not None \
+                and self.over("singular_auxiliaries", k) is None:
+            k -= 1
+        return k
+
     def over(self, family: str, i: int) -> Tag | None:
         """The tag of `family` that covers token i."""
         found = self.covers.get(family)
