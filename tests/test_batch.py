@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import sys
-import types
 
 import pytest
 
+import tollwatch.batch as batch_module
 from tollwatch.batch import FailedInput, extract_all, read_documents, run_batch
 from tollwatch.errors import BadDateError, BadJsonlLine, DocumentTooLarge, InputError, LexiconError, NotUtf8Error
 from tollwatch.model import Document, Extraction
@@ -197,17 +196,14 @@ def test_batch_jsonl_streams_a_line_at_a_time():
 
 
 def fake_pipeline(monkeypatch, calls):
-    module = types.ModuleType("tollwatch.extract.pipeline")
-
     def extract_document(doc, lexicon=None, max_chars=None):
         calls.append(doc.id)
         if doc.id == "explodes":
             raise BadDateError("cannot read date 'soon'")
         return Extraction(doc.id or "d_x", totals={"killed": None})
 
-    module.extract_document = extract_document
-    module.parse_published = lambda value: None
-    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setattr(batch_module, "extract_document", extract_document)
+    monkeypatch.setattr(batch_module, "parse_published", lambda value: None)
 
 
 def test_batch_extract_all_keeps_order_and_turns_failures_into_error_lines(monkeypatch):

@@ -26,10 +26,10 @@ from .errors import (
     NotUtf8Error,
     TollwatchError,
 )
+from .extract.pipeline import MAX_CHARS as DEFAULT_MAX_CHARS
+from .extract.pipeline import extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
 from .model import Document, Extraction, document_id_for
-
-DEFAULT_MAX_CHARS = 10_000_000
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
 
@@ -89,8 +89,6 @@ def extract_all(
     items: Iterable[Item], lexicon: Lexicon | None = None, *, max_chars: int | None = None
 ) -> Iterator[Extraction]:
     """Yield one `Extraction` per item, in input order; a failed item gives one with `error`."""
-    from .extract.pipeline import extract_document  # spaCy loads only when a batch runs
-
     limit = {} if max_chars is None else {"max_chars": max_chars}
     for item in items:
         if isinstance(item, FailedInput):
@@ -137,8 +135,6 @@ def run_batch(
     Raises `BadDateError` for an unreadable `published` and `LexiconError` for a bad
     lexicon file before any document is read; after that, failures are per document.
     """
-    from .extract.pipeline import parse_published
-
     if published is not None:
         try:
             parse_published(published)

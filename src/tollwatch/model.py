@@ -23,6 +23,8 @@ PerpetratorGroup = Literal["state_forces", "non_state_armed_group", "unknown"]
 Modality = Literal["asserted", "denied", "hypothetical"]
 
 OUTCOMES: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
+# Place precisions that name a spot inside a district (or a name no gazetteer knows).
+FINE_PRECISIONS: tuple[str, ...] = ("city", "district", "unknown")
 VICTIM_GROUPS: tuple[str, ...] = ("militants", "civilians", "security_forces", "unknown")
 
 

@@ -9,7 +9,7 @@ memory lives for one document. Types and the party flag come from `claimants.yam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon
 from ..model import Claimant, Perpetrator
@@ -26,6 +26,7 @@ class ActorRules:
     types: list[tuple[re.Pattern, str, bool, str | None]]
     group_heads: frozenset[str]
     state_words: frozenset[str]
+    name_joiners: frozenset[str]
 
 
 def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
@@ -39,6 +40,7 @@ def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
         types=types,
         group_heads=frozenset(perps.get("group_name_heads", [])),
         state_words=frozenset(perps.get("state_name_words", [])),
+        name_joiners=frozenset(perps.get("group_name_joiners", [])),
     )
 
 
@@ -85,7 +87,7 @@ def claimant_type(text: str, rules: ActorRules) -> tuple[str, bool, str | None]:
     return best[1:] if best else ("unknown", False, None)
 
 
-def find_speech(t: Tagged, sentence_text: str, rules: ActorRules, memory: Speakers) -> list[Speech]:
+def find_speech(t: Tagged, rules: ActorRules, memory: Speakers) -> list[Speech]:
     """Every reported-speech cue of a sentence with its resolved speaker, left to right."""
     out: list[Speech] = []
     for tag in t.tags["speech"]:
@@ -131,13 +133,14 @@ def speaker_for(speeches: list[Speech], found: Found) -> Claimant | None:
 
 def _subject_before(t: Tagged, verb: int) -> tuple[int, int] | None:
     pronoun = t.over("pronoun", verb - 1)
-    if pronoun is not None and (pronoun.start == 0 or t.words[pronoun.start - 1] in (",", "that", "which", "who", ";", "but")):
+    if pronoun is not None and (pronoun.start == 0 or t.words[pronoun.start - 1] in (",", ";", "but")
+                                or t.at("relatives", pronoun.start - 1)):
         return pronoun.start, pronoun.end
     start = verb
     while start > 0 and verb - start < _MAX_SPEAKER_TOKENS:
         prev = start - 1
         word = t.words[prev]
-        if (word in (";", "that", ".", ":", "which", "who", "whom") or t.over("speech", prev)
+        if (word in (";", ".", ":") or t.at("relatives", prev) or t.over("speech", prev)
                 or t.over("boundaries", prev) is not None):
             break
         if t.over("outcome", prev) is not None or word[:1].isdigit():
@@ -151,7 +154,7 @@ def _subject_before(t: Tagged, verb: int) -> tuple[int, int] | None:
 def _phrase_after(t: Tagged, i: int) -> tuple[int, int] | None:
     end = i
     while end < len(t.words) and end - i < _MAX_SPEAKER_TOKENS:
-        if t.words[end] in (".", ";", ":", "that") or t.at("speech", end) is not None:
+        if t.words[end] in (".", ";", ":") or t.at("relatives", end) or t.at("speech", end) is not None:
             break
         if t.words[end] == "," and end > i and not t.texts[end - 1][:1].isupper():
             break
@@ -162,23 +165,17 @@ def _phrase_after(t: Tagged, i: int) -> tuple[int, int] | None:
 def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: Speakers,
               earlier: list[Speech]) -> Claimant | None:
     start, end = span
-    words = [w for w in t.texts[start:end]]
-    parts = _comma_parts(words)
+    parts = _comma_parts(t, start, end)
     if not parts:
         return None
-    text = " ".join(t.texts[start:cue.end]).replace(" ,", ",").replace(" 's", "'s")
-    head = parts[0]
-    lowered = head.lower()
+    text = t.text_of(start, cue.end)
     pronoun = t.over("pronoun", start)
     if pronoun is not None and pronoun.end == end:
         resolved = earlier[-1].claimant if earlier else memory.last
         if resolved is not None:
-            return Claimant(resolved.name, resolved.role, resolved.organisation, resolved.type,
-                            resolved.party_to_conflict, text)
-    if lowered in memory.by_name or head in memory.by_name:
-        known = memory.by_name.get(head) or memory.by_name[lowered]
-        return Claimant(known.name, known.role, known.organisation, known.type,
-                        known.party_to_conflict, text)
+            return replace(resolved, text=text)
+    if parts[0] in memory.by_name:
+        return replace(memory.by_name[parts[0]], text=text)
     name, role = _name_and_role(parts, t.words[cue.start - 1] == ",")
     kind, party, organisation = claimant_type(f"{name} {role or ''}", rules)
     if kind == "unknown" and not name[:1].isupper():
@@ -186,25 +183,15 @@ def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: 
     return Claimant(_strip_determiner(name), role, organisation, kind, party, text)
 
 
-def _comma_parts(words: list[str]) -> list[str]:
-    parts, current = [], []
-    for word in words:
-        if word == ",":
-            if current:
-                parts.append(_join(current))
-            current = []
-        else:
-            current.append(word)
-    if current:
-        parts.append(_join(current))
+def _comma_parts(t: Tagged, start: int, end: int) -> list[str]:
+    """The words of tokens [start, end) cut at commas, as the sentence has them."""
+    parts, first = [], start
+    for i in range(start, end + 1):
+        if i == end or t.words[i] == ",":
+            if i > first:
+                parts.append(t.text_of(first, i))
+            first = i + 1
     return parts
-
-
-def _join(words: list[str]) -> str:
-    text = " ".join(words)
-    for a, b in ((" 's", "'s"), (" - ", "-"), ("( ", "("), (" )", ")"), (" '", "'")):
-        text = text.replace(a, b)
-    return text
 
 
 def _name_and_role(parts: list[str], apposition: bool) -> tuple[str, str | None]:
@@ -234,46 +221,51 @@ def _strip_determiner(name: str) -> str:
 # -- perpetrators -----------------------------------------------------------------------
 
 
-def find_perpetrator(t: Tagged, found: Found, exclude: set[int], rules: ActorRules) -> Perpetrator | None:
-    """Who the sentence says did it: "by X" after a passive, else the actor before the claim."""
-    by = _after_by(t, found.trigger, exclude, rules)
-    if by is not None or t.over("remains", found.trigger) is not None:
-        return by  # "police found the body of ...": the finder did not kill
-    limit = min(found.start, found.trigger)
-    candidates = [c for c in _actors(t, rules) if c[1] <= limit and not exclude.intersection(range(c[0], c[1]))]
-    named = [c for c in candidates if c[3]]
-    chosen = (named or candidates)[-1] if candidates else None
-    if chosen is None:
-        return None
-    return Perpetrator(chosen[2], chosen[4])
+@dataclass(slots=True)
+class Actor:
+    """Someone in a sentence who may have done it: a lexicon actor or a group's name."""
+
+    start: int
+    end: int
+    perpetrator: Perpetrator
+    named: bool
 
 
-def _after_by(t: Tagged, trigger: int, exclude: set[int], rules: ActorRules) -> Perpetrator | None:
-    for i in range(trigger + 1, min(len(t.words), trigger + 4)):
-        if t.words[i] == "by":
-            for actor in _actors(t, rules):
-                if actor[0] in (i + 1, i + 2) and not exclude.intersection(range(actor[0], actor[1])):
-                    return Perpetrator(actor[2], actor[4])
-            return None
-    return None
-
-
-def _actors(t: Tagged, rules: ActorRules) -> list[tuple[int, int, str, bool, str]]:
-    """(start, end, name, is_named, group) for lexicon actors and capitalised group names."""
-    out = []
-    named_spans = _group_names(t, rules)
-    covered = {i for s, e, *_ in named_spans for i in range(s, e)}
-    out.extend(named_spans)
+def sentence_actors(t: Tagged, rules: ActorRules) -> list[Actor]:
+    """The actors of a sentence, in order: capitalised group names, then lexicon actors."""
+    out = _group_names(t, rules)
+    covered = {i for actor in out for i in range(actor.start, actor.end)}
     for tag in t.tags["perp"]:
         if covered.intersection(range(tag.start, tag.end)):
             continue
-        name = _join(t.texts[tag.start:tag.end])
-        is_named = any(x[:1].isupper() for x in t.texts[tag.start:tag.end]) and tag.start > 0
-        out.append((tag.start, tag.end, name, is_named, tag.value("perp")))
-    return sorted(out)
+        named = any(x[:1].isupper() for x in t.texts[tag.start:tag.end]) and tag.start > 0
+        out.append(Actor(tag.start, tag.end, Perpetrator(t.text_of(tag.start, tag.end),
+                                                         tag.value("perp")), named))
+    return sorted(out, key=lambda a: (a.start, a.end))
 
 
-def _group_names(t: Tagged, rules: ActorRules) -> list[tuple[int, int, str, bool, str]]:
+def find_perpetrator(t: Tagged, found: Found, actors: list[Actor], exclude: set[int]) -> Perpetrator | None:
+    """Who the sentence says did it: "by X" after a passive, else the actor before the claim."""
+    free = [a for a in actors if not exclude.intersection(range(a.start, a.end))]
+    by = _after_by(t, found.trigger, free)
+    if by is not None or t.over("remains", found.trigger) is not None:
+        return by  # "police found the body of ...": the finder did not kill
+    limit = min(found.start, found.trigger)
+    before = [a for a in free if a.end <= limit]
+    chosen = ([a for a in before if a.named] or before or [None])[-1]
+    return replace(chosen.perpetrator) if chosen else None
+
+
+def _after_by(t: Tagged, trigger: int, actors: list[Actor]) -> Perpetrator | None:
+    for i in range(trigger + 1, min(len(t.words), trigger + 4)):
+        if t.words[i] == "by":
+            actor = next((a for a in actors if a.start in (i + 1, i + 2)), None)
+            return replace(actor.perpetrator) if actor else None
+    return None
+
+
+def _group_names(t: Tagged, rules: ActorRules) -> list[Actor]:
+    """Capitalised names ending in a group word ("Baloch Liberation Army", "Pakistan Army")."""
     out = []
     i = 0
     n = len(t.words)
@@ -282,13 +274,13 @@ def _group_names(t: Tagged, rules: ActorRules) -> list[tuple[int, int, str, bool
             i += 1
             continue
         end = i
-        while end < n and (t.texts[end][:1].isupper() or t.words[end] in ("-", "of", "al", "e")):
+        while end < n and (t.texts[end][:1].isupper() or t.words[end] in rules.name_joiners):
             end += 1
         while end > i and not t.texts[end - 1][:1].isupper():
             end -= 1
         tokens = t.texts[i:end]
         if tokens and tokens[-1] in rules.group_heads and len(tokens) > 1:
             group = "state_forces" if rules.state_words.intersection(tokens) else "non_state_armed_group"
-            out.append((i, end, _join(tokens), True, group))
+            out.append(Actor(i, end, Perpetrator(t.text_of(i, end), group), True))
         i = max(end, i + 1)
     return out

@@ -19,12 +19,13 @@ from .tagger import Tagged
 
 _RIGHT_WINDOW = 14
 _TOLL_WINDOW = 7
+_MODALITY_WINDOW = 6
+_BACKGROUND_WINDOW = 12
 
 
-def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
-                blocked: set[int]) -> list[Found]:
+def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
     """All claims of one tagged sentence; `blocked` tokens (dates, durations) hold no count."""
-    cands = candidates(t, rules, plural, blocked)
+    cands = candidates(t, rules, blocked)
     for index in range(len(cands)):
         _attach(t, cands, index)
     found: list[Found] = []
@@ -37,15 +38,18 @@ def find_claims(t: Tagged, rules: NumberRules, plural: frozenset[str],
     found = _one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     for f in found:
-        f.modality = _modality(t, f)
-        f.background = _after_background_cue(t, f)
+        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW)
+        f.modality = modality.value("modality") if modality else "asserted"
+        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
     return sorted(found, key=lambda f: (f.start, f.trigger))
+
 
 def _one_per_singular_verb(t: Tagged, found: list[Found]) -> list[Found]:
     """"X, an opposition leader who knew Y, a party deputy, was killed": "was" is one person."""
     kept, seen = [], set()
     for f in found:
-        singular = f.count.best == 1 and f.how == "right" and t.over("singular_auxiliaries", t.auxiliary_before(f.trigger))
+        singular = (f.count.best == 1 and f.how == "right"
+                    and t.over("singular_auxiliaries", t.auxiliary_before(f.trigger)))
         if singular and f.trigger in seen:
             continue
         if singular:
@@ -62,7 +66,7 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
         if total.found.part_of is not None or i + 2 >= len(attached):
             continue
         first = attached[i + 1]
-        gap = t.words[max(total.phrase.end, total.mention.end):first.mention.start]
+        gap = t.words[total.end:first.mention.start]
         if gap != [","]:
             continue
         parts = [first]
@@ -141,7 +145,7 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
 
 
 def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
-    start, end = max(first.phrase.end, first.mention.end), second.mention.start
+    start, end = first.end, second.mention.start
     if not (0 < end - start <= 10) or t.over("coordinators", end - 1) is None:
         return False
     return not any(t.over(family, k) for k in range(start, end)
@@ -150,7 +154,7 @@ def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool
 
 def _coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
     """Whether only "and", "," or "as well as" stand between two counts."""
-    gap = range(max(first.phrase.end, first.mention.end), second.mention.start)
+    gap = range(first.end, second.mention.start)
     return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)
 
 
@@ -169,14 +173,14 @@ def _included(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, 
 def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str] | None:
     cand = cands[index]
     later = {c.mention.start: c for c in cands[index + 1:]}
-    j = max(cand.phrase.end, cand.mention.end)
+    j = cand.end
     steps = 0
     n = len(t.words)
     while j < n and steps < _RIGHT_WINDOW:
         coord = t.at("coordinators", j)
         if coord is not None and coord.end in later:
             nxt = later[coord.end]
-            j = max(nxt.phrase.end, nxt.mention.end)
+            j = nxt.end
             if nxt.phrase.of_prior and t.words[coord.start] == ",":
                 j = _next_comma(t, j)  # ", three of whom had been held hostage,"
             continue
@@ -254,12 +258,12 @@ def _open_inclusion(t: Tagged, cands: list[Candidate], index: int):
     prev_end = 0
     for prev in reversed(cands[:index]):
         if prev.found is not None and prev.found.part_of is None:
-            prev_end = max(prev.phrase.end, prev.mention.end)
+            prev_end = prev.end
             break
     for k in range(start - 1, prev_end - 1, -1):
         if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
             return None  # "six people, including the assailant, were killed and 14 others ..."
-        if t.words[k] == "," and k + 1 < start and t.words[k + 1] in ("and", "while", "but"):
+        if t.words[k] == "," and k + 1 < start and t.at("closing_conjunctions", k + 1):
             return None
         tag = t.at("inclusion", k)
         if tag is not None:
@@ -269,7 +273,7 @@ def _open_inclusion(t: Tagged, cands: list[Candidate], index: int):
 
 def _closes_inclusion(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
     """", including a commander, and 10 assailants": the comma ends the subset."""
-    gap = [t.words[k] for k in range(max(prev.phrase.end, prev.mention.end), cand.mention.start)]
+    gap = t.words[prev.end:cand.mention.start]
     if gap[:1] != [","] or len(gap) < 2:
         return False  # a plain comma goes on with the list: "including 15 students, 2 engineers"
     for k in range(prev.mention.start - 1, max(-1, prev.mention.start - 12), -1):
@@ -308,19 +312,17 @@ def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
             return
 
 
-def _after_background_cue(t: Tagged, f: Found) -> bool:
-    """"... in retaliation for the deaths of two activists": the figure belongs to another event."""
-    begin = min(f.start, f.trigger)
-    return any(t.at("background", k) is not None for k in range(max(0, begin - 12), begin)
-               if not any(t.at("boundaries", j) for j in range(k, begin)))
+def _cue_before(t: Tagged, f: Found, family: str, window: int):
+    """The nearest tag of `family` in the `window` tokens before a claim, within its clause.
 
-
-def _modality(t: Tagged, f: Found) -> str:
+    Modality cues ("denied", "threatened to") and background cues ("in retaliation for")
+    both govern what follows them in the same clause.
+    """
     begin = min(f.start, f.trigger)
-    for i in range(begin - 1, max(-1, begin - 7), -1):
+    for i in range(begin - 1, max(-1, begin - window - 1), -1):
         if t.at("boundaries", i) is not None:
-            break
-        tag = t.over("modality", i)
+            return None
+        tag = t.over(family, i)
         if tag is not None:
-            return tag.value("modality")
-    return "asserted"
+            return tag
+    return None

@@ -109,9 +109,8 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
     outcome = tag.value("part") or tag.value("pred")
     out = []
     for part in parts:
-        victim = next((t.over("victim", i) for i in part if t.over("victim", i)), None)
-        group = victim.value("noun") if victim else "unknown"
-        label = " ".join(t.texts[part[0]:part[-1] + 1])
+        group = _group_in(t, part[0], part[-1] + 1, last=False)
+        label = t.text_of(part[0], part[-1] + 1)
         out.append(_one(part[0], part[-1] + 1, outcome, group, label, tag.start, "singular"))
     return out
 
@@ -149,9 +148,7 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
         return None  # a plural head is no single person
     if not head.isalpha() and t.at("person_subjects", end - 1) is None:
         return None
-    victims = [t.over("victim", i) for i in range(start, end) if t.over("victim", i)]
-    group = victims[-1].value("noun") if victims else "unknown"
-    return start, group, " ".join(t.texts[start:end])
+    return start, _group_in(t, start, end), t.text_of(start, end)
 
 
 def _negated(t: Tagged, start: int, end: int) -> bool:
@@ -169,20 +166,15 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         end = _object_end(t, tag.end)
         if end is None:
             continue
-        label = " ".join(t.texts[tag.end:end])
-        victims = [t.over("victim", i) for i in range(tag.end, end) if t.over("victim", i)]
-        group = victims[-1].value("noun") if victims else "unknown"
         outcome = tag.value("part") or tag.value("ger") or tag.value("nounof")
-        out.append(_one(tag.start, end, outcome, group, label, tag.start, "object"))
+        out.append(_one(tag.start, end, outcome, _group_in(t, tag.end, end), t.text_of(tag.end, end),
+                        tag.start, "object"))
     return out
 
 
 def _passive(t: Tagged, i: int) -> bool:
     """Whether a form of "be" stands before token i, past adverbs ("was later killed")."""
-    k = i - 1
-    while k >= 0 and t.over("auxiliaries", k) is not None and t.over("passive_auxiliaries", k) is None:
-        k -= 1
-    return k >= 0 and t.over("passive_auxiliaries", k) is not None
+    return t.over("passive_auxiliaries", t.auxiliary_before(i, stop="passive_auxiliaries")) is not None
 
 
 def _object_end(t: Tagged, i: int) -> int | None:
@@ -243,8 +235,7 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
         while start > 0 and t.texts[start - 1][:1].isupper() and t.words[start - 1].isalpha():
             start -= 1
         if start < end:
-            label = " ".join(t.texts[start:end])
-            out.append(_one(start, end, f.outcome, "unknown", label, f.trigger, "named"))
+            out.append(_one(start, end, f.outcome, "unknown", t.text_of(start, end), f.trigger, "named"))
     return out
 
 
@@ -254,9 +245,7 @@ def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not tag.has("pred") or tag.value("pred") != "killed":
             continue
-        k = tag.start - 1
-        while k >= 0 and t.over("auxiliaries", k) is not None:
-            k -= 1
+        k = t.auxiliary_before(tag.start, stop=None)
         if k < 0 or t.words[k] != "and":
             continue
         before = [f for f in found if f.trigger < k and f.outcome == "injured"]
@@ -277,7 +266,7 @@ def _zeros(t: Tagged, used: set[int]) -> list[Found]:
                 break
             hit = t.at("zero", k)
             if hit is not None and hit.has("zero"):
-                group = _group_between(t, neg.end, k)
+                group = _group_in(t, neg.end, k, last=False)
                 for outcome in hit.value("zero").split(","):
                     out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
                                      outcome, group, "", k, "zero"))
@@ -285,9 +274,11 @@ def _zeros(t: Tagged, used: set[int]) -> list[Found]:
     return out
 
 
-def _group_between(t: Tagged, start: int, end: int) -> str:
-    for i in range(start, end):
-        victim = t.at("victim", i)
+def _group_in(t: Tagged, start: int, end: int, last: bool = True) -> str:
+    """The group of the last (or first) victim noun in tokens [start, end), else unknown."""
+    positions = range(end - 1, start - 1, -1) if last else range(start, end)
+    for i in positions:
+        victim = t.over("victim", i)
         if victim is not None:
             return victim.value("noun")
     return "unknown"

@@ -35,9 +35,13 @@ class Candidate:
     phrase: Phrase
     found: Found | None = None
 
+    @property
+    def end(self) -> int:
+        """Where the count and its phrase end: the words after it are the rest of the clause."""
+        return max(self.phrase.end, self.mention.end)
 
-def candidates(t: Tagged, rules: NumberRules, plural: frozenset[str],
-               blocked: set[int]) -> list[Candidate]:
+
+def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candidate]:
     """Every count of the sentence with its phrase, left to right; `blocked` tokens hold none."""
     out: list[Candidate] = []
     for mention in find_counts(t.words, t.texts, rules):
@@ -49,7 +53,7 @@ def candidates(t: Tagged, rules: NumberRules, plural: frozenset[str],
         if phrase is not None:
             out.append(Candidate(mention, phrase))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
-    out.extend(_singular_phrases(t, plural, taken | blocked, rules))
+    out.extend(_singular_phrases(t, taken | blocked, rules))
     return sorted(out, key=lambda c: c.mention.start)
 
 
@@ -93,12 +97,12 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         if victim is not None:
             after = t.at("outcome", victim.end)
             if after is not None and after.has("noun") and not (after.has("part") or after.has("pred")):
-                label = " ".join(t.texts[i:after.end])
+                label = t.text_of(i, after.end)
                 return Phrase(after.end, victim.value("noun"), label, after.value("noun"), additive)
             return _noun_phrase(t, i, victim.end, victim.value("noun"), modifier, additive)
         outcome = t.at("outcome", j)
         if outcome is not None and outcome.has("noun") and not outcome.has("part"):
-            label = " ".join(t.texts[i:outcome.end])
+            label = t.text_of(i, outcome.end)
             return Phrase(outcome.end, modifier or "unknown", label, outcome.value("noun"), additive)
         mod = t.at("victim_mod", j)
         if mod is not None:
@@ -123,15 +127,15 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             first_plural = j + 1
         j += 1
     if j == i or (additive and _only_additive(t, i, j)):
-        return Phrase(end=j, group=modifier or "unknown", label=" ".join(t.texts[i:j]), additive=additive)
+        return Phrase(end=j, group=modifier or "unknown", label=t.text_of(i, j), additive=additive)
     last = t.words[j - 1]
     plural_form = last.endswith("s") and last.isalpha() and len(last) > 3
     demonym = t.texts[j - 1][:1].isupper() and j - i == 1 and t.at("auxiliaries", j) is not None
     if plural_form or demonym or (one and not last.endswith("s")):
-        return Phrase(j, modifier or "unknown", " ".join(t.texts[i:j]), None, additive)
+        return Phrase(j, modifier or "unknown", t.text_of(i, j), None, additive)
     if first_plural is not None:
         # "six peasants they accused of ...": the phrase ends at its plural noun.
-        return Phrase(first_plural, modifier or "unknown", " ".join(t.texts[i:first_plural]), None, additive)
+        return Phrase(first_plural, modifier or "unknown", t.text_of(i, first_plural), None, additive)
     return None
 
 
@@ -147,7 +151,7 @@ def _noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | No
                  additive: bool) -> Phrase:
     if group == "unknown":
         group = modifier or _group_after_of(t, end) or "unknown"
-    label = " ".join(t.texts[start:end]).replace(" - ", "-")
+    label = t.text_of(start, end)
     if t.at("additive", start) is not None:
         additive = True
     return Phrase(end, group, label, None, additive)
@@ -176,13 +180,12 @@ def stops_phrase(t: Tagged, j: int) -> bool:
     )
 
 
-def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int],
-                      rules: NumberRules) -> list[Candidate]:
+def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Candidate]:
     """"a soldier", "the driver", "one policeman": a singular victim noun counts one."""
     out = []
     for victim in t.tags["victim"]:
-        noun = " ".join(t.words[victim.start:victim.end]).replace(" - ", "-")
-        if noun in plural or t.words[victim.end - 1].endswith("s") and noun != "fc":
+        plural = t.at("plural_nouns", victim.start)
+        if (plural is not None and plural.end == victim.end) or t.words[victim.end - 1].endswith("s"):
             continue
         if t.texts[victim.end - 1][:1].isupper():
             continue  # "the Commander Carlos ... Command": part of a name
@@ -194,8 +197,7 @@ def _singular_phrases(t: Tagged, plural: frozenset[str], taken: set[int],
         tag = t.over("singular_determiners", det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
-        text = " ".join(t.texts[tag.start:victim.end])
-        mention = CountMention(tag.start, tag.start + 1, Count(1, 1, 1, "exact", text))
+        mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
         out.append(Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
@@ -212,8 +214,7 @@ def _person_pronouns(t: Tagged) -> list[Candidate]:
                                         or t.at("prepositions", nxt) or t.at("boundaries", nxt)):
             continue  # "her daughter", "her 10-year-old son": a determiner, not a person
         text = t.texts[tag.start]
-        mention = CountMention(tag.start, tag.end, Count(1, 1, 1, "exact", text))
-        out.append(Candidate(mention, Phrase(tag.end, "unknown", text)))
+        out.append(Candidate(_one(tag.start, tag.end, text), Phrase(tag.end, "unknown", text)))
     return out
 
 
@@ -236,18 +237,21 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
             continue  # victim nouns are read by _singular_phrases
         body = t.at("outcome", end) if end < n else None
         if body is not None and body.has("noun") and body.end == end + 1:
-            text = " ".join(t.texts[det.start:body.end])
-            mention = CountMention(det.start, det.end, Count(1, 1, 1, "exact", text))
+            mention = _one(det.start, det.end, t.text_of(det.start, body.end))
             out.append(Candidate(mention, Phrase(body.end, "unknown", t.texts[end], body.value("noun"))))
             continue
         head = t.words[end - 1] if end > det.end else ""
         if not head.isalpha() or head.endswith("s") or head in rules.not_after \
                 or t.texts[end - 1][:1].isupper():
             continue
-        text = " ".join(t.texts[det.start:end])
-        mention = CountMention(det.start, det.end, Count(1, 1, 1, "exact", text))
-        out.append(Candidate(mention, Phrase(end, "unknown", " ".join(t.texts[det.end:end]))))
+        mention = _one(det.start, det.end, t.text_of(det.start, end))
+        out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end))))
     return out
+
+
+def _one(start: int, end: int, text: str) -> CountMention:
+    """A count of one read from words that are no number ("a soldier", "him")."""
+    return CountMention(start, end, Count(1, 1, 1, "exact", text))
 
 
 def _adjective_like(t: Tagged, i: int) -> bool:

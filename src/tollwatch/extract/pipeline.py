@@ -16,7 +16,9 @@ import ahocorasick
 from ..errors import BadDateError, DocumentTooLarge, InputError, TollwatchError
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, Document, Extraction, Victims, claim_id_for, document_id_for
-from .actors import Speakers, actor_rules_for, find_perpetrator, find_speech, speaker_for
+from .actors import (
+    Speakers, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
+)
 from .attach import find_claims
 from .found import Found
 from .dates import find_times
@@ -37,8 +39,9 @@ def extract(text: str, published_at: str | dt.date | None = None, url: str | Non
     """Claims and totals of one document.
 
     `published_at` anchors relative dates ("yesterday", "over the past 40 hours"); without
-    it such dates stay open intervals. Raises `BadDateError` for an unreadable date and
-    `DocumentTooLarge` above `max_chars`; any text at all, however odd, gives a result.
+    it such dates stay open intervals. `url` belongs to the document contract but is not
+    read yet. Raises `BadDateError` for an unreadable date and `DocumentTooLarge` above
+    `max_chars`; any text at all, however odd, gives a result.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a string, not {type(text).__name__}")
@@ -48,7 +51,7 @@ def extract(text: str, published_at: str | dt.date | None = None, url: str | Non
     lexicon = lexicon or load_lexicon()
     doc_id = document_id or document_id_for(text)
     text = replace_surrogates(text)
-    claims = _claims(text, published, url, doc_id, lexicon)
+    claims = _claims(text, published, doc_id, lexicon)
     mark_background(claims, published)
     return Extraction(doc_id, claims, document_totals(claims))
 
@@ -85,6 +88,10 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
         raise BadDateError(f"cannot read publication date {value!r}") from None
 
 
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.section("text").get("abbreviations", []))
+
+
 def _automaton(lexicon: Lexicon):
     """Outcome, negation and speech words for the cheap first pass over the whole text."""
     outcomes = lexicon.section("outcomes")
@@ -101,13 +108,12 @@ def _automaton(lexicon: Lexicon):
     for word, kind in words.items():
         automaton.add_word(word, (len(word), kind))
     automaton.make_automaton()
-    abbreviations = frozenset(lexicon.section("text").get("abbreviations", []))
-    return automaton, abbreviations
+    return automaton
 
 
 def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[int], set[int]]:
     """Indexes of sentences with an outcome word, and of those with a speech word."""
-    automaton, _ = lexicon.compile("prefilter", _automaton)
+    automaton = lexicon.compile("prefilter", _automaton)
     starts = [s.start for s in sentences]
     claim_idx: set[int] = set()
     speech_idx: set[int] = set()
@@ -122,11 +128,9 @@ def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) ->
     return sorted(claim_idx), speech_idx
 
 
-def _claims(text: str, published: dt.date | None, url: str | None, doc_id: str,
-            lexicon: Lexicon) -> list[Claim]:
+def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
     norm = normalise(text)
-    _, abbreviations = lexicon.compile("prefilter", _automaton)
-    sentences = split_sentences(norm, abbreviations)
+    sentences = split_sentences(norm, lexicon.compile("abbreviations", _abbreviations))
     claim_idx, speech_idx = _marked_sentences(norm, sentences, lexicon)
     if not claim_idx:
         return []
@@ -141,19 +145,19 @@ def _claims(text: str, published: dt.date | None, url: str | None, doc_id: str,
     )
     tagger = tagger_for(lexicon)
     rules = rules_for(lexicon)
-    actors = actor_rules_for(lexicon)
-    plural = frozenset(lexicon.section("grammar").get("plural_nouns", []))
+    actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
     claims: list[Claim] = []
     claim_set = set(claim_idx)
     for index in sorted(wanted):
         sentence = sentences[index]
         tagged = tagger.tag(sentence.text)
-        speeches = find_speech(tagged, sentence.text, actors, memory)
+        speeches = find_speech(tagged, actor_rules, memory)
         if index not in claim_set:
             continue
         blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
-        found = find_claims(tagged, rules, plural, blocked)
+        found = find_claims(tagged, rules, blocked)
+        actors = sentence_actors(tagged, actor_rules)
         claims.extend(_to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context))
     return claims
 
@@ -173,6 +177,7 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
     not_actors = {i for f in found for i in range(f.start, f.end)}
     for s in speeches:
         not_actors.update(range(*s.subject))
+    where = choose_places(context, sentence)
     for f in found:
         start = sentence.start + tagged.offsets[f.start]
         last = max(f.end, f.trigger + 1) - 1
@@ -189,10 +194,10 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
             outcome=f.outcome,
             victims=Victims(f.group, f.label),
             count=f.count,
-            perpetrator=find_perpetrator(tagged, f, not_actors, actors),
+            perpetrator=find_perpetrator(tagged, f, actors, not_actors),
             claimant=claimant,
             when=choose_time(context, sentence, anchor),
-            where=choose_places(context, sentence),
+            where=list(where),
             part_of=None,
             modality=f.modality,
             additional=f.additive,

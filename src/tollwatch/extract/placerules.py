@@ -49,6 +49,13 @@ class PlaceRules:
     max_unknown_words: int
 
 
+def _speech_verbs(lexicon: Lexicon) -> frozenset[str]:
+    """One-word verbs of reported speech and denial, from the claimant and modality lexicons."""
+    phrases = [*lexicon.section("claimants").get("speech_verbs", []),
+               *lexicon.section("modality").get("denied", [])]
+    return frozenset(p.lower() for p in phrases if " " not in p.strip())
+
+
 def place_rules(lexicon: Lexicon) -> PlaceRules:
     """Compile a lexicon's `places` section (for `Lexicon.compile`); loads the gazetteer once."""
     section = lexicon.section("places")
@@ -80,7 +87,7 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
         plural_suffixes={fold(str(k)): _level(k, v)
                          for k, v in _mapping(section, "admin_suffixes_plural").items()},
-        speech_verbs=_words(section, "speech_verbs"),
+        speech_verbs=_speech_verbs(lexicon),
         demonyms=demonyms,
         list_gap=re.compile(rf"\s*,\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+"
                             if conjunctions else r"\s*,\s*"),

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Place, PlaceMention, TimeMention, When
+from ..model import FINE_PRECISIONS, Place, PlaceMention, TimeMention, When
 from .text import Sentence
 
 _PLACE_LOOKBACK = 2
-_FINE = ("city", "district", "unknown")
 
 
 @dataclass
@@ -89,7 +88,7 @@ def choose_places(context: SentenceContext, sentence: Sentence) -> list[Place]:
 
 def _finest(places: list[Place]) -> list[Place]:
     """Drop a country, or a province, when the same words name places inside it."""
-    fine = [p for p in places if p.precision in _FINE]
+    fine = [p for p in places if p.precision in FINE_PRECISIONS]
     provinces = {p.admin1 for p in fine if p.admin1}
     kept: list[Place] = []
     seen: set[tuple[str, str | None]] = set()

@@ -35,8 +35,9 @@ class Tag:
 
 @dataclass(slots=True)
 class Tagged:
-    """A tokenised sentence: lower-cased words, words as written, offsets and tags by family."""
+    """A tokenised sentence: its text, lower-cased words, words as written, offsets and tags."""
 
+    text: str
     words: list[str]
     texts: list[str]
     offsets: list[int]
@@ -49,12 +50,19 @@ class Tagged:
         found = self.starts.get(family)
         return found.get(i) if found else None
 
-    def auxiliary_before(self, i: int) -> int:
-        """Index of the first token before i that is no adverb-like auxiliary, stopping at a
-        singular one ("was" in "was later killed"); -1 at the sentence start."""
+    def text_of(self, start: int, end: int) -> str:
+        """The words of tokens [start, end) as the sentence has them, spaces and all."""
+        if end <= start:
+            return ""
+        last = end - 1
+        return self.text[self.offsets[start]:self.offsets[last] + len(self.texts[last])]
+
+    def auxiliary_before(self, i: int, stop: str | None = "singular_auxiliaries") -> int:
+        """Index of the first token before i that is no auxiliary or adverb, or that is of the
+        `stop` family ("was" in "was later killed"); -1 at the sentence start."""
         k = i - 1
         while k >= 0 and self.over("auxiliaries", k) is not None \
-                and self.over("singular_auxiliaries", k) is None:
+                and (stop is None or self.over(stop, k) is None):
             k -= 1
         return k
 
@@ -62,12 +70,6 @@ class Tagged:
         """The tag of `family` that covers token i."""
         found = self.covers.get(family)
         return found.get(i) if found else None
-
-
-def _phrases_by_outcome(section: dict, kind: str, family: str, table: dict) -> None:
-    for outcome, phrases in (section.get(kind) or {}).items():
-        for phrase in phrases:
-            table.setdefault((family, phrase), []).append((kind, outcome))
 
 
 def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
@@ -88,7 +90,6 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     add("zero", outcomes.get("negators"), "neg")
     for phrase, hit in (outcomes.get("zero_nouns") or {}).items():
         add("zero", [phrase], "zero", ",".join(hit))
-    add("ambiguous", outcomes.get("ambiguous_nouns"), "ambiguous")
     add("remains", outcomes.get("remains"), "remains")
 
     victims = lexicon.section("victims")
@@ -118,7 +119,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
                 "continuing_clauses", "additive_adverbs", "not_people", "relatives",
-                "possessives", "of_pronouns", "person_subjects"):
+                "possessives", "of_pronouns", "person_subjects", "plural_nouns",
+                "closing_conjunctions"):
         add(key, grammar.get(key), key)
     return table
 
@@ -166,7 +168,7 @@ class Tagger:
             labels = self.labels.get((family, tuple(words[start:end])))
             if labels:
                 found.setdefault(family, []).append(Tag(start, end, labels))
-        tagged = Tagged(words, texts, offsets, self._no_tags.copy())
+        tagged = Tagged(text, words, texts, offsets, self._no_tags.copy())
         for family, tags in found.items():
             kept = _longest_first(tags) if len(tags) > 1 else tags
             tagged.tags[family] = kept

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from ..model import Claim, Range
+from ..model import FINE_PRECISIONS, Claim, Range
 
 BACKGROUND_DAYS = 365
 CUMULATIVE_DAYS = 90
@@ -39,26 +39,23 @@ def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
 def mark_background(claims: list[Claim], published: dt.date | None) -> None:
     """Flag figures from long before the report, or running over months, as background."""
     reference = _reference_date(claims, published)
+    if reference is None:
+        return
+    # ISO dates compare as strings, so the cut-offs are made once per document.
+    ended_before = (reference - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    started_before = (reference - dt.timedelta(days=CUMULATIVE_DAYS)).isoformat()
     for claim in claims:
-        claim.background = claim.background or _background(claim, reference)
+        when = claim.when
+        if when is not None and ((when.end is not None and when.end < ended_before)
+                                 or (when.start is not None and when.start < started_before)):
+            claim.background = True
 
 
-def _reference_date(claims: list[Claim], published: dt.date | None) -> str | None:
+def _reference_date(claims: list[Claim], published: dt.date | None) -> dt.date | None:
     if published is not None:
-        return published.isoformat()
+        return published
     ends = [c.when.end for c in claims if c.when and c.when.end]
-    return max(ends) if ends else None
-
-
-def _background(claim: Claim, reference: str | None) -> bool:
-    """Over before the report's time, or a running toll over months ("3,000 since 2004")."""
-    if reference is None or claim.when is None:
-        return False
-    day = dt.date.fromisoformat(reference)
-    end, start = claim.when.end, claim.when.start
-    if end is not None and dt.date.fromisoformat(end) < day - dt.timedelta(days=BACKGROUND_DAYS):
-        return True
-    return start is not None and dt.date.fromisoformat(start) < day - dt.timedelta(days=CUMULATIVE_DAYS)
+    return dt.date.fromisoformat(max(ends)) if ends else None
 
 
 def outcome_total(claims: list[Claim], outcome: str) -> Range | None:
@@ -90,20 +87,22 @@ def _pool_total(claims: list[Claim]) -> Range | None:
 
 def _best_disjoint_set(claims: list[Claim]) -> list[Claim]:
     ordered = sorted(claims, key=lambda c: -c.count.best)
-    if len(ordered) > _EXACT_LIMIT:
-        chosen: list[Claim] = []
-        for claim in ordered:
-            if all(disjoint(claim, other) for other in chosen):
-                chosen.append(claim)
-        return chosen
-    best: list[Claim] = ordered[:1]
-    best_sum = best[0].count.best
-    for size in range(2, len(ordered) + 1):
-        for subset in combinations(ordered, size):
-            total = sum(c.count.best for c in subset)
-            if total > best_sum and all(disjoint(a, b) for a, b in combinations(subset, 2)):
-                best, best_sum = list(subset), total
-    return best
+    n = len(ordered)
+    # Each pair is judged once; the search below only looks the answers up.
+    apart = {(i, j) for i, j in combinations(range(n), 2) if disjoint(ordered[i], ordered[j])}
+    if n > _EXACT_LIMIT:
+        chosen: list[int] = []
+        for i in range(n):
+            if all((k, i) in apart for k in chosen):
+                chosen.append(i)
+        return [ordered[i] for i in chosen]
+    best, best_sum = (0,), ordered[0].count.best
+    for size in range(2, n + 1):
+        for subset in combinations(range(n), size):
+            total = sum(ordered[i].count.best for i in subset)
+            if total > best_sum and all(pair in apart for pair in combinations(subset, 2)):
+                best, best_sum = subset, total
+    return [ordered[i] for i in best]
 
 
 def disjoint(a: Claim, b: Claim) -> bool:
@@ -111,8 +110,8 @@ def disjoint(a: Claim, b: Claim) -> bool:
     groups = {a.victims.group, b.victims.group}
     if len(groups) == 2 and "unknown" not in groups:
         return True
-    if a.quote == b.quote and a.span == b.span:
-        return True
+    if a.span == b.span:
+        return True  # one sentence does not repeat itself
     if a.additional or b.additional:
         return True
     if _one_without_number(a) or _one_without_number(b):
@@ -134,6 +133,6 @@ def _places_apart(a: Claim, b: Claim) -> bool:
 def _district_keys(claim: Claim) -> set[str]:
     keys = set()
     for place in claim.where:
-        if place.precision in ("city", "district", "unknown"):
+        if place.precision in FINE_PRECISIONS:
             keys.add((place.admin2 or place.name).lower())
     return keys
