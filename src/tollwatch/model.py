@@ -183,6 +183,27 @@ class Document:
     published_at: str | None = None
     url: str | None = None
     title: str | None = None
+    publisher: str | None = None
+    retrieved_at: str | None = None
+    source: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the text: the same report read twice has the same hash."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(slots=True)
+class FailedDocument:
+    """A source that could not be read as a document, kept with the reason.
+
+    `source` is what the user gave (a path, a URL, "file.warc#record-12"), so the
+    failure can be listed and retried; nothing about it is lost.
+    """
+
+    source: str
+    reason: str
+    retrieved_at: str | None = None
 
 
 def document_id_for(text: str) -> str:
@@ -210,3 +231,88 @@ class TimeMention:
 
     span: tuple[int, int]
     when: When
+
+
+EventStatus = Literal[
+    "unverified", "single_source", "corroborated", "contested", "confirmed", "discounted"
+]
+FindingKind = Literal[
+    "parts_short_of_total", "parts_exceed_total", "sources_disagree", "toll_revised",
+    "party_sources_only",
+]
+DecisionAction = Literal["confirm", "discount", "merge", "split", "correct"]
+
+
+@dataclass(slots=True)
+class Estimate:
+    """An event's low/best/high for one outcome and victim group, in UCDP's sense.
+
+    `low` is the lowest reliable figure, `best` the most likely, `high` the highest
+    reliable; `claims` are the ids of the claims each figure rests on.
+    """
+
+    outcome: str
+    group: str
+    low: int
+    best: int
+    high: int
+    claims: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Finding:
+    """A machine-readable statement that figures do not add up, or rest on parties only.
+
+    `numbers` holds the figures compared (e.g. {"total": 145, "parts": 132}) and
+    `claims` the ids of the claims they come from; `text` says it in one sentence.
+    """
+
+    kind: str
+    outcome: str
+    group: str
+    claims: list[str]
+    numbers: dict[str, int] = field(default_factory=dict)
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """Claims about one incident, across documents, with estimates and findings.
+
+    An aggregate claim ("145 in 40 hours") becomes a parent event: `children` lists the
+    events it contains and each child names it in `parent`.
+    """
+
+    id: str
+    claims: list[str]
+    start: str | None = None
+    end: str | None = None
+    places: list[Place] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    sources: int = 0
+    independent_sources: int = 0
+    status: str = "unverified"
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Decision:
+    """An analyst's decision on a claim or an event, kept apart from machine output.
+
+    `target` is a claim id (c_…) or an event id (e_…). `value` carries what the action
+    needs: a corrected count for "correct", the other event ids for "merge", the claim
+    ids to move out for "split".
+    """
+
+    target: str
+    action: str
+    by: str
+    why: str
+    at: str | None = None
+    value: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
