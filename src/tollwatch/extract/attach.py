@@ -12,12 +12,15 @@ A participle followed by its own object is active, so the count before it is the
 from __future__ import annotations
 
 from .found import Found
+from .anaphora import owned_remains
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .tagger import Tagged
 
 _RIGHT_WINDOW = 14
+_RELATIVE_WINDOW = 24
+_APPOSITION_TOKENS = 12
 _TOLL_WINDOW = 7
 _MODALITY_WINDOW = 6
 _BACKGROUND_WINDOW = 12
@@ -37,6 +40,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     _link_apposed_parts(t, cands)
     found = _one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
+    found.extend(owned_remains(t, found))
     for f in found:
         modality = _cue_before(t, f, "modality", _MODALITY_WINDOW)
         f.modality = modality.value("modality") if modality else "asserted"
@@ -176,7 +180,10 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
     j = cand.end
     steps = 0
     n = len(t.words)
-    while j < n and steps < _RIGHT_WINDOW:
+    # "Two drivers who delivered supplies to the army in the north were killed": a relative
+    # clause right after the victims lengthens the reach to their verb.
+    window = _RELATIVE_WINDOW if j < n and t.at("person_relatives", j) is not None else _RIGHT_WINDOW
+    while j < n and steps < window:
         coord = t.at("coordinators", j)
         if coord is not None and coord.end in later:
             nxt = later[coord.end]
@@ -188,8 +195,21 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             j = _skip_inclusion(t, j)
             continue
         tag = t.at("outcome", j)
+        if tag is not None and _in_name(t, tag):
+            j = tag.end  # "the Al Aqsa Martyrs Brigades": a name, not an outcome
+            continue
         if tag is not None:
-            return _right_outcome(t, tag, later)
+            relative = window == _RELATIVE_WINDOW
+            found = None if relative and _adjective(t, j) else _right_outcome(t, tag, later)
+            if found is not None or not relative:
+                return found
+            j = tag.end  # "who were returning a kidnapped man": the clause's own verb
+            continue
+        if t.words[j] == ",":
+            after = _apposition_end(t, j)
+            if after is not None:
+                j = after  # "two members of the group, its armed wing, were killed"
+                continue
         going_on = t.at("continuing_clauses", j)
         if going_on is not None:
             j = going_on.end  # "were tied up before being shot and killed"
@@ -199,6 +219,32 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
         j += 1
         steps += 1
     return None
+
+
+def _apposition_end(t: Tagged, comma: int) -> int | None:
+    """The token after an apposition opened at `comma`, if a verb follows its closing comma."""
+    for k in range(comma + 1, min(len(t.words), comma + _APPOSITION_TOKENS)):
+        if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
+            return None
+        if t.words[k] == ",":
+            nxt = k + 1
+            if nxt < len(t.words) and (t.at("auxiliaries", nxt) is not None
+                                        or t.at("outcome", nxt) is not None):
+                return nxt
+            return None
+    return None
+
+
+def _adjective(t: Tagged, i: int) -> bool:
+    """A participle after a determiner describes a noun: "a detained smuggler"."""
+    return i > 0 and (t.at("determiners", i - 1) is not None
+                      or t.over("singular_determiners", i - 1) is not None)
+
+
+def _in_name(t: Tagged, tag) -> bool:
+    """An outcome noun written with a capital inside a sentence belongs to a name."""
+    return tag.start > 0 and t.texts[tag.start][:1].isupper() and not tag.has("part") \
+        and not tag.has("pred")
 
 
 def _next_comma(t: Tagged, j: int) -> int:

@@ -45,6 +45,7 @@ class NumberRules:
     not_before: frozenset[str]
     not_after: frozenset[str]
     year_range: tuple[int, int]
+    person_nouns: frozenset[str] = frozenset()
     starters: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -76,7 +77,15 @@ def compile_rules(lexicon: Lexicon) -> NumberRules:
         not_before=frozenset(w.lower() for w in section.get("not_count_before", [])),
         not_after=frozenset(w.lower() for w in section.get("not_count_after", [])),
         year_range=(int(low), int(high)),
+        person_nouns=_person_nouns(lexicon),
     )
+
+
+def _person_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """One-word victim nouns: "three truck drivers" counts drivers, not trucks."""
+    nouns = lexicon.section("victims").get("nouns") or {}
+    return frozenset(str(w).lower() for words in nouns.values() for w in words or []
+                     if " " not in str(w))
 
 
 def rules_for(lexicon: Lexicon) -> NumberRules:
@@ -166,7 +175,7 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
         return True
     if end < len(words):
         nxt = words[end]
-        if nxt in rules.not_after:
+        if nxt in rules.not_after and not thing_before_person(words, end, rules):
             return True
         # "25-year-old", "three-day": a hyphen joining a unit.
         if nxt == "-" and end + 1 < len(words) and words[end + 1] in rules.not_after:
@@ -174,6 +183,11 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
     low, high = rules.year_range
     word = words[num_start]
     return _DIGITS.match(word) is not None and "," not in word and len(word) == 4 and low <= value <= high
+
+
+def thing_before_person(words: list[str], i: int, rules: NumberRules) -> bool:
+    """Whether the thing word at i only qualifies a person noun after it ("bus passengers")."""
+    return i + 1 < len(words) and words[i + 1] in rules.person_nouns
 
 
 def _apply_hedge(value: int, hedge: dict | None, text: str) -> Count:

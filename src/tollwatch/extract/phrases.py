@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Count
 from .found import Found
-from .numbers import CountMention, NumberRules, find_counts
+from .numbers import CountMention, NumberRules, find_counts, thing_before_person
 from .tagger import Tagged
 
 
@@ -76,6 +76,16 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
     )
 
 
+def _after_owner(t: Tagged, j: int) -> int:
+    """Skip an owner after "of": "eight of Talabani's guards", "two of the mayor's sons"."""
+    for k in range(j + 1, min(len(t.words), j + 4)):
+        if t.words[k] in ("'s", "’s"):
+            return k + 1
+        if not t.words[k].isalpha():
+            break
+    return j
+
+
 def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> Phrase | None:
     n = len(t.words)
     if t.at("possessives", i) is not None and i + 1 < n and t.words[i + 1] in rules.not_after:
@@ -86,7 +96,7 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             return Phrase(end=j + 1, label=f"of {t.texts[j]}", of_prior=True)
         while j < n and t.at("determiners", j):
             j += 1
-        i = j
+        i = _after_owner(t, j)
     modifier = None
     additive = False
     first_plural = None
@@ -121,7 +131,7 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
                 continue
         if stops_phrase(t, j):
             break
-        if t.words[j] in rules.not_after:
+        if t.words[j] in rules.not_after and not thing_before_person(t.words, j, rules):
             return None
         if first_plural is None and _plural_looking(t.words[j]):
             first_plural = j + 1

@@ -20,6 +20,7 @@ from .actors import (
     Speakers, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
 )
 from .attach import find_claims
+from .anaphora import ANAPHOR, resolve_owned_remains
 from .found import Found
 from .dates import find_times
 from .numbers import rules_for
@@ -148,6 +149,7 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
     actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
     claims: list[Claim] = []
+    anaphors: set[str] = set()
     claim_set = set(claim_idx)
     for index in sorted(wanted):
         sentence = sentences[index]
@@ -158,8 +160,10 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
         blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
         found = find_claims(tagged, rules, blocked)
         actors = sentence_actors(tagged, actor_rules)
-        claims.extend(_to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context))
-    return claims
+        made = _to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context)
+        anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
+        claims.extend(made)
+    return resolve_owned_remains(claims, anaphors)
 
 
 def _place_ranges(sentences: list[Sentence], claim_idx: list[int]) -> list[tuple[int, int]]:

@@ -91,6 +91,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     for phrase, hit in (outcomes.get("zero_nouns") or {}).items():
         add("zero", [phrase], "zero", ",".join(hit))
     add("remains", outcomes.get("remains"), "remains")
+    add("remains_found", outcomes.get("remains_found"), "found")
+    add("plural_owners", outcomes.get("plural_owners"), "owner")
 
     victims = lexicon.section("victims")
     for group, phrases in (victims.get("nouns") or {}).items():
@@ -120,7 +122,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
                 "continuing_clauses", "additive_adverbs", "not_people", "relatives",
                 "possessives", "of_pronouns", "person_subjects", "plural_nouns",
-                "closing_conjunctions"):
+                "closing_conjunctions", "person_relatives"):
         add(key, grammar.get(key), key)
     return table
 

@@ -1,0 +1,64 @@
+"""Bodies of people counted earlier: "kidnapped nine men … their bodies were found".
+
+The sentence rule finds plural remains with an owner ("their bodies", "the men's bodies")
+and a verb of finding; such a claim has no number of its own. The document rule gives it
+the count of the last claim before it: the abducted or missing become the killed. When
+that claim already counts them killed, the bodies are the same people and add nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Claim, Count, claim_id_for
+from .found import Found
+from .tagger import Tagged
+
+ANAPHOR = "anaphor"
+_VERB_WINDOW = 4
+_BECOME_KILLED = ("abducted", "missing")
+
+
+def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:
+    """"Their bodies were found": a number-less claim waiting for its owner's count."""
+    if found:
+        return []
+    for tag in t.tags["remains"]:
+        if t.words[tag.start] != "bodies" or not _owned(t, tag.start):
+            continue
+        for k in range(tag.end, min(len(t.words), tag.end + _VERB_WINDOW)):
+            if t.over("remains_found", k) is not None:
+                label = t.text_of(max(0, tag.start - 2), tag.end)
+                return [Found(tag.start, k + 1, Count(1, 1, 1, "exact", label), "killed",
+                              "unknown", label, tag.start, ANAPHOR)]
+            if t.at("auxiliaries", k) is None:
+                break
+    return []
+
+
+def _owned(t: Tagged, i: int) -> bool:
+    if i == 0:
+        return False
+    if t.at("plural_owners", i - 1) is not None:
+        return True
+    # "the men's bodies", "the hostages' bodies"
+    return i >= 2 and t.words[i - 1] in ("'s", "’s", "'", "’") and t.over("victim", i - 2) is not None
+
+
+def resolve_owned_remains(claims: list[Claim], anaphors: set[str]) -> list[Claim]:
+    """Give each "their bodies" claim the count of the abducted or missing counted before it."""
+    if not anaphors:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.id not in anaphors:
+            out.append(claim)
+            continue
+        owner = next((c for c in reversed(out) if c.count.best > 1 and c.counts_in_totals), None)
+        if owner is None or owner.outcome not in _BECOME_KILLED:
+            continue
+        out.append(replace(
+            claim, id=claim_id_for(claim.document_id, claim.span, "killed", owner.victims.group),
+            victims=replace(owner.victims), count=replace(owner.count),
+        ))
+    return out
