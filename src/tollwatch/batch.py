@@ -209,10 +209,17 @@ def _is_json_object(line: bytes | str) -> bool:
         return False
 
 
-def _read_jsonl(handle: IO[bytes], source: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
+def read_jsonl_lines(handle: IO[bytes], source: str, published: str | None = None,
+                     max_chars: int | None = DEFAULT_MAX_CHARS) -> Iterator[tuple[int, Item]]:
+    """Each non-blank JSONL line of a binary stream as (line number, Document or FailedInput)."""
     for number, raw in _lines(handle, _line_limit(max_chars)):
         if (item := _jsonl_item(raw, number, source, published, max_chars)) is not None:
-            yield item
+            yield number, item
+
+
+def _read_jsonl(handle: IO[bytes], source: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
+    for _, item in read_jsonl_lines(handle, source, published, max_chars):
+        yield item
 
 
 def _jsonl_item(

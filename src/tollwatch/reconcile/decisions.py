@@ -1,0 +1,215 @@
+"""Analysts' decisions, applied on top of the machine's output on every run.
+
+Decisions are applied in the order given (the store's order of recording); a later one on
+the same thing wins. They act on claims, whose ids are stable, so re-running reconcile
+over more claims never loses them:
+
+- correct (target a claim; value {"best": n, "low"?: n, "high"?: n, "group"?, "outcome"?}):
+  the claim counts with these values wherever it is used, linking included.
+- discount (target a claim): the claim stays in its event but leaves estimates, sources
+  and findings. confirm on a claim undoes that and marks the claim's event confirmed.
+- discount / confirm (target an event): the event holding most of the decision's claims
+  gets status "discounted" / "confirmed"; a discounted child leaves its parent's sums.
+- merge (target an event or a claim; value {"events": [e_...]} and/or {"claims": [...]}):
+  all those claims end up in one event.
+- split (value {"claims": [...]}): those claims leave their event and form one of their own;
+  they meet no other claim unless a later merge says so.
+
+An event id names a set of claims that new claims may change, so a decision on an event
+should carry that event's claims in value["claims"] (`event_decision` and `merge_decision`
+do this). A bare event id is looked up in the machine's events without decisions, then
+in the events with the other decisions applied; one found in neither is reported back as
+skipped, never applied to a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..errors import DecisionError
+from ..model import OUTCOMES, VICTIM_GROUPS, Decision, Event
+
+ACTIONS = ("confirm", "discount", "merge", "split", "correct")
+_STATUS = {"confirm": "confirmed", "discount": "discounted"}
+
+
+@dataclass(slots=True)
+class Plan:
+    """What the decisions ask of a run, in claim ids."""
+
+    corrections: dict[str, dict] = field(default_factory=dict)
+    discounted: set[str] = field(default_factory=set)
+    tags: dict[str, str] = field(default_factory=dict)
+    forced: list[set[str]] = field(default_factory=list)
+    statuses: list[tuple[frozenset[str], str]] = field(default_factory=list)
+    skipped: list[tuple[Decision, str]] = field(default_factory=list)
+    unresolved: bool = False
+
+
+def _claim_list(value: Mapping, name: str, prefix: str) -> list[str]:
+    found = value.get(name, [])
+    if not isinstance(found, list) or not all(
+            isinstance(c, str) and c.startswith(prefix) for c in found):
+        raise DecisionError(f"value[{name!r}] must be a list of ids starting with {prefix!r}")
+    return found
+
+
+def _count(value: Mapping, name: str) -> int:
+    number = value[name]
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise DecisionError(f"value[{name!r}] must be a whole number of 0 or more, not {number!r}")
+    return number
+
+
+def check_decision(decision: Decision) -> None:
+    """Raise DecisionError unless the decision can be applied as written."""
+    if decision.action not in ACTIONS:
+        raise DecisionError(f"unknown action {decision.action!r} (use {', '.join(ACTIONS)})")
+    target = decision.target
+    if not isinstance(target, str) or not target.startswith(("c_", "e_")):
+        raise DecisionError(
+            f"target {target!r} is neither a claim id (c_...) nor an event id (e_...)")
+    value = decision.value
+    if not isinstance(value, Mapping):
+        raise DecisionError("value must be a mapping")
+    _claim_list(value, "claims", "c_")
+    _claim_list(value, "events", "e_")
+    if decision.action == "correct":
+        _check_correction(target, value)
+    elif decision.action == "split" and not value.get("claims"):
+        raise DecisionError('split needs the claims to move out in value["claims"]')
+    elif decision.action == "merge" and not (value.get("claims") or value.get("events")):
+        raise DecisionError('merge needs value["events"] or value["claims"] to merge with')
+
+
+def _check_correction(target: str, value: Mapping) -> None:
+    if not target.startswith("c_"):
+        raise DecisionError("correct applies to a claim (c_...), not to an event")
+    if not {"best", "group", "outcome"} & set(value):
+        raise DecisionError('correct needs value["best"], value["group"] or value["outcome"]')
+    if "best" in value:
+        best = _count(value, "best")
+        low = _count(value, "low") if "low" in value else best
+        high = _count(value, "high") if "high" in value else best
+        if not low <= best <= high:
+            raise DecisionError(f"correct needs low <= best <= high, not {low}, {best}, {high}")
+    elif "low" in value or "high" in value:
+        raise DecisionError('correct gives low and high only together with value["best"]')
+    if "group" in value and value["group"] not in VICTIM_GROUPS:
+        raise DecisionError(f"unknown victim group {value['group']!r}")
+    if "outcome" in value and value["outcome"] not in OUTCOMES:
+        raise DecisionError(f"unknown outcome {value['outcome']!r}")
+
+
+def plan_decisions(decisions: Iterable[Decision], claim_ids: set[str],
+                   resolve_event: Callable[[str], list[str] | None]) -> Plan:
+    """The plan of a list of decisions; ones that cannot apply are kept in `skipped`."""
+    plan = Plan()
+    for decision in decisions:
+        try:
+            check_decision(decision)
+            _apply(plan, decision, claim_ids, resolve_event)
+        except DecisionError as error:
+            plan.skipped.append((decision, str(error)))
+    return plan
+
+
+def _event_claims(target: str, resolve_event: Callable[[str], list[str] | None],
+                  plan: Plan) -> list[str]:
+    found = resolve_event(target)
+    if found is None:
+        plan.unresolved = True
+        raise DecisionError(f"event {target} is not among the events; record decisions on "
+                            f'events with value["claims"]')
+    return found
+
+
+def _apply(plan: Plan, decision: Decision, claim_ids: set[str],
+           resolve_event: Callable[[str], list[str] | None]) -> None:
+    action, target, value = decision.action, decision.target, decision.value
+    if target.startswith("c_") and target not in claim_ids:
+        raise DecisionError(f"claim {target} is not among the claims")
+    named = [c for c in value.get("claims", []) if c in claim_ids]
+    if action == "correct":
+        plan.corrections[target] = dict(value)
+    elif action in _STATUS and target.startswith("c_"):
+        (plan.discounted.add if action == "discount" else plan.discounted.discard)(target)
+        if action == "confirm":
+            plan.statuses.append((frozenset({target}), "confirmed"))
+    elif action in _STATUS:
+        claims = named if value.get("claims") else _event_claims(target, resolve_event, plan)
+        _status(plan, claims, _STATUS[action], target)
+    elif action == "merge":
+        _merge(plan, decision, named, claim_ids, resolve_event)
+    else:
+        _split(plan, named, target)
+
+
+def _status(plan: Plan, claims: list[str], status: str, target: str) -> None:
+    if not claims:
+        raise DecisionError(f"none of the claims of event {target} is among the claims")
+    plan.statuses.append((frozenset(claims), status))
+
+
+def _merge(plan: Plan, decision: Decision, named: list[str], claim_ids: set[str],
+           resolve_event: Callable[[str], list[str] | None]) -> None:
+    claims = set(named)
+    if decision.target.startswith("c_"):
+        claims.add(decision.target)
+    if not decision.value.get("claims"):
+        for target in [decision.target] + list(decision.value.get("events", [])):
+            if target.startswith("e_"):
+                found = _event_claims(target, resolve_event, plan)
+                claims.update(c for c in found if c in claim_ids)
+    if len(claims) < 2:
+        raise DecisionError("merge names fewer than two claims that are among the claims")
+    plan.forced.append(claims)
+
+
+def _split(plan: Plan, named: list[str], target: str) -> None:
+    if not named:
+        raise DecisionError(f"none of the claims to split from {target} is among the claims")
+    moved = set(named)
+    plan.forced = [group - moved for group in plan.forced if len(group - moved) > 1]
+    tag = "split " + hashlib.sha256("\n".join(sorted(moved)).encode()).hexdigest()[:12]
+    for claim_id in moved:
+        plan.tags[claim_id] = tag
+    plan.forced.append(moved)
+
+
+def apply_statuses(event_claims: list[set[str]], statuses: list[tuple[frozenset[str], str]]
+                   ) -> dict[int, str]:
+    """Status overrides by event index: each to the event holding most of its claims."""
+    holder: dict[str, int] = {c: n for n, claims in enumerate(event_claims) for c in claims}
+    overrides: dict[int, str] = {}
+    for claims, status in statuses:
+        tally: dict[int, int] = {}
+        for claim_id in claims:
+            if claim_id in holder:
+                tally[holder[claim_id]] = tally.get(holder[claim_id], 0) + 1
+        if tally:
+            overrides[min(tally, key=lambda n: (-tally[n], n))] = status
+    return overrides
+
+
+def event_decision(event: Event, action: str, by: str, why: str, at: str | None = None,
+                   value: Mapping | None = None) -> Decision:
+    """A confirm, discount or split on an event that names the event's claims.
+
+    For split, give the claims to move in `value["claims"]`.
+    """
+    value = dict(value or {})
+    if action != "split":
+        value.setdefault("claims", list(event.claims))
+    return Decision(event.id, action, by, why, at, value)
+
+
+def merge_decision(events: list[Event], by: str, why: str, at: str | None = None) -> Decision:
+    """A merge of events that names all their claims."""
+    if len(events) < 2:
+        raise DecisionError("a merge needs two events or more")
+    claims = sorted({c for e in events for c in e.claims})
+    return Decision(events[0].id, "merge", by, why, at,
+                    {"events": [e.id for e in events[1:]], "claims": claims})

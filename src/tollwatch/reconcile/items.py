@@ -1,0 +1,184 @@
+"""Claims made ready for reconciling: dates as day numbers, places sorted out, sources named.
+
+An `Item` wraps one claim with what every later step asks of it, computed once:
+
+- `lo`/`hi`, the days the claim can be about. Both ends given: that interval. One end
+  given ("earlier", before day E): `open_end_days` past it on the open side. No date: the
+  `undated_window_days` before publication, which is an upper bound. No date and no
+  publication date: None, and the claim links with nothing.
+- `span`, the interval the claim itself names (both ends given), the only kind that can
+  make it an aggregate over other claims. A window is uncertainty, not a span.
+- `source`, the normalised claimant (organisation, else name); unattributed claims count
+  as their document's publisher, else as their document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from ..model import Claim, Count, Document, Place, Victims
+from .settings import Settings
+
+_STOP_WORDS = frozenset({"the", "a", "an", "of", "s"})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(slots=True)
+class Item:
+    """One claim as reconcile sees it (`claim` carries any analyst correction)."""
+
+    index: int
+    claim: Claim
+    key: tuple[str, str]
+    published: int | None
+    lo: int | None
+    hi: int | None
+    span: tuple[int, int] | None
+    start: int | None
+    end: int | None
+    places: tuple[Place, ...]
+    names: frozenset[str]
+    counting: bool
+    discounted: bool
+    tag: str
+    source: str
+    independent: bool
+    parent: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def document_id(self) -> str:
+        return self.claim.document_id
+
+    @property
+    def count(self) -> Count:
+        return self.claim.count
+
+    @property
+    def in_estimates(self) -> bool:
+        """Asserted, about this incident, not a sub-count, not discounted."""
+        return self.counting and self.parent is None and not self.discounted
+
+
+def day(value: str | None) -> int | None:
+    """The day number of an ISO date or date-time string; None when unreadable."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def iso(ordinal: int | None) -> str | None:
+    """The ISO date of a day number."""
+    return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
+
+
+def normalise_name(text: str) -> str:
+    """Case-folded words of a name without punctuation and articles."""
+    words = _NON_WORD.sub(" ", text.casefold()).split()
+    return " ".join(w for w in words if w not in _STOP_WORDS)
+
+
+def prepare(claims: Iterable[Claim], documents: Mapping[str, Document], settings: Settings,
+            corrections: Mapping[str, dict] | None = None,
+            discounted: Iterable[str] = (), tags: Mapping[str, str] | None = None) -> list[Item]:
+    """Items in claim-id order (one per id), so the input order never matters."""
+    corrections = corrections or {}
+    tags = tags or {}
+    discounted = set(discounted)
+    unique = {c.id: c for c in sorted(claims, key=lambda c: c.id)}
+    items = []
+    for index, claim in enumerate(unique.values()):
+        claim = corrected(claim, corrections[claim.id]) if claim.id in corrections else claim
+        document = documents.get(claim.document_id)
+        items.append(_item(index, claim, document, settings, claim.id in discounted,
+                           tags.get(claim.id, "")))
+    _link_sub_claims(items)
+    return items
+
+
+def corrected(claim: Claim, value: Mapping) -> Claim:
+    """The claim with an analyst's count, outcome or victim group in place of the machine's."""
+    count = claim.count
+    if "best" in value:
+        best = int(value["best"])
+        low, high = int(value.get("low", best)), int(value.get("high", best))
+        qualifier = "exact" if low == best == high else "range"
+        count = Count(low, best, high, qualifier, count.text)
+    victims = claim.victims
+    if "group" in value:
+        victims = Victims(str(value["group"]), victims.label)
+    return replace(claim, count=count, victims=victims,
+                   outcome=str(value.get("outcome", claim.outcome)))
+
+
+def _item(index: int, claim: Claim, document: Document | None, settings: Settings,
+          discounted: bool, tag: str) -> Item:
+    published = day(document.published_at) if document else None
+    start = day(claim.when.start) if claim.when else None
+    end = day(claim.when.end) if claim.when else None
+    if start is not None and end is not None and start > end:
+        start, end = end, start
+    lo, hi = _window(start, end, published, settings)
+    resolved = tuple(p for p in claim.where if p.country)
+    names = frozenset(normalise_name(p.name) for p in claim.where if not p.country and p.name)
+    return Item(
+        index=index, claim=claim, key=(claim.outcome, claim.victims.group), published=published,
+        lo=lo, hi=hi, span=(start, end) if start is not None and end is not None else None,
+        start=start, end=end, places=resolved, names=frozenset(n for n in names if n),
+        counting=claim.counts_in_totals, discounted=discounted, tag=tag,
+        source=source_key(claim, document), independent=is_independent(claim),
+    )
+
+
+def _window(start: int | None, end: int | None, published: int | None,
+            settings: Settings) -> tuple[int | None, int | None]:
+    if start is not None and end is not None:
+        return start, end
+    if end is not None:
+        return end - settings.open_end_days, end
+    if start is not None:
+        return start, start + settings.open_end_days
+    if published is not None:
+        return published - settings.undated_window_days, published
+    return None, None
+
+
+def source_key(claim: Claim, document: Document | None) -> str:
+    """Who a figure comes from, so one speaker quoted twice counts once."""
+    claimant = claim.claimant
+    if claimant is not None:
+        name = normalise_name(claimant.organisation or claimant.name or "")
+        if name:
+            return name
+    if document is not None and document.publisher and normalise_name(document.publisher):
+        return "publisher " + normalise_name(document.publisher)
+    return "document " + claim.document_id
+
+
+def is_independent(claim: Claim) -> bool:
+    """A named claimant who is no party to the conflict; unattributed figures are not."""
+    return claim.claimant is not None and not claim.claimant.party_to_conflict
+
+
+def _link_sub_claims(items: list[Item]) -> None:
+    """Point each sub-claim at the top claim of its chain, if that claim is present."""
+    by_id = {item.id: item for item in items}
+    for item in items:
+        seen = {item.id}
+        top = by_id.get(item.claim.part_of) if item.claim.part_of else None
+        while top is not None and top.claim.part_of and top.claim.part_of in by_id:
+            if top.id in seen:
+                break
+            seen.add(top.id)
+            top = by_id[top.claim.part_of]
+        if top is not None and top.id not in seen:
+            item.parent = top.index

@@ -1,0 +1,50 @@
+"""The tunable settings of reconcile, read from the `reconcile` lexicon section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import LexiconError
+from ..lexicon import Lexicon
+
+_COMPILED_KEY = "reconcile.settings"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Windows in days, a distance in km and the perpetrator words that name no one."""
+
+    undated_window_days: int = 7
+    open_end_days: int = 7
+    slack_days: int = 0
+    max_distance_km: float = 25.0
+    generic_perpetrators: frozenset[str] = frozenset()
+
+
+def settings_for(lexicon: Lexicon) -> Settings:
+    """The settings of a lexicon, built once per lexicon."""
+    return lexicon.compile(_COMPILED_KEY, _build)
+
+
+def _build(lexicon: Lexicon) -> Settings:
+    section = lexicon.section("reconcile")
+    time = section.get("time") or {}
+    place = section.get("place") or {}
+    actors = section.get("actors") or {}
+    words = actors.get("generic_perpetrators") or []
+    if not isinstance(words, list):
+        raise LexiconError("reconcile.actors.generic_perpetrators must be a list of words")
+    return Settings(
+        undated_window_days=_number(time, "undated_window_days", 7, int),
+        open_end_days=_number(time, "open_end_days", 7, int),
+        slack_days=_number(time, "slack_days", 0, int),
+        max_distance_km=_number(place, "max_distance_km", 25.0, float),
+        generic_perpetrators=frozenset(str(w).casefold() for w in words),
+    )
+
+
+def _number(section: dict, name: str, default, kind):
+    value = section.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise LexiconError(f"reconcile setting {name} must be a number of 0 or more, not {value!r}")
+    return kind(value)

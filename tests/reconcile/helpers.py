@@ -1,0 +1,60 @@
+"""Small builders for hand-made claims, places and items in reconcile tests."""
+
+from __future__ import annotations
+
+from tollwatch.model import Claim, Claimant, Count, Document, Perpetrator, Place, Victims, When
+from tollwatch.reconcile.items import prepare
+from tollwatch.reconcile.settings import Settings
+
+SETTINGS = Settings(generic_perpetrators=frozenset({"militants", "troops", "gunmen"}))
+
+
+def country(code: str = "NG") -> Place:
+    return Place(code, code, country=code, precision="country")
+
+
+def province(name: str = "Borno", code: str = "NG") -> Place:
+    return Place(name, name, admin1=name, country=code, precision="province")
+
+
+def district(name: str, admin1: str = "Borno", code: str = "NG", lat=None, lon=None) -> Place:
+    return Place(name, name, admin1=admin1, admin2=name, country=code, lat=lat, lon=lon,
+                 precision="district")
+
+
+def city(name: str, admin2: str | None = None, admin1: str = "Borno", code: str = "NG",
+         lat=None, lon=None, geonames_id=None) -> Place:
+    return Place(name, name, admin1=admin1, admin2=admin2 or name, country=code, lat=lat,
+                 lon=lon, precision="city", geonames_id=geonames_id)
+
+
+def unresolved(name: str) -> Place:
+    return Place(name, name)
+
+
+def claim(claim_id: str, document_id: str = "d1", best: int = 10, *, low: int | None = None,
+          high: int | None = None, outcome: str = "killed", group: str = "militants",
+          start: str | None = None, end: str | None = None, where=None,
+          speaker: str | None = "Army", party: bool = True, organisation: str | None = None,
+          perpetrator: Perpetrator | None = None, part_of: str | None = None,
+          modality: str = "asserted", background: bool = False, span=(0, 10)) -> Claim:
+    claimant = (Claimant(speaker, organisation=organisation, party_to_conflict=party)
+                if speaker is not None else None)
+    return Claim(
+        id=claim_id, document_id=document_id, quote="", span=span, outcome=outcome,
+        victims=Victims(group, group), count=Count(low if low is not None else best, best,
+                                                   high if high is not None else best),
+        perpetrator=perpetrator, claimant=claimant, when=When(start, end),
+        where=[city("Bama")] if where is None else where, part_of=part_of,
+        modality=modality, background=background,
+    )
+
+
+def documents(**published: str | None) -> dict[str, Document]:
+    return {doc_id: Document(doc_id, "", date) for doc_id, date in published.items()}
+
+
+def items_of(claims, docs=None, settings: Settings = SETTINGS, **plan):
+    """Items by claim id."""
+    found = prepare(claims, docs or {}, settings, **plan)
+    return {item.id: item for item in found}

@@ -1,0 +1,158 @@
+"""Analysts' decisions on top of the machine's events, surviving re-runs."""
+
+import pytest
+
+from tollwatch.errors import DecisionError
+from tollwatch.model import Decision
+from tollwatch.reconcile import reconcile, reconcile_report
+from tollwatch.reconcile.decisions import (
+    apply_statuses, check_decision, event_decision, merge_decision, plan_decisions,
+)
+
+
+def _decision(target, action, **value):
+    return Decision(target, action, "analyst", "checked", value=value)
+
+
+def _by_claim(events, claim_id):
+    [event] = [e for e in events if claim_id in e.claims]
+    return event
+
+
+def _estimate(event, group):
+    found = [e for e in event.estimates if e.group == group and e.outcome == "killed"]
+    return found[0] if found else None
+
+
+def _kinds(event):
+    return {f.kind for f in event.findings}
+
+
+@pytest.mark.parametrize("decision, message", [
+    (_decision("c_a", "approve"), "unknown action"),
+    (_decision("x1", "confirm"), "neither a claim id"),
+    (_decision("e_a", "correct", best=3), "applies to a claim"),
+    (_decision("c_a", "correct"), "needs"),
+    (_decision("c_a", "correct", best=-1), "whole number"),
+    (_decision("c_a", "correct", best=5, low=6), "low <= best <= high"),
+    (_decision("c_a", "correct", group="goats"), "unknown victim group"),
+    (_decision("e_a", "split"), "claims to move"),
+    (_decision("e_a", "merge"), "merge needs"),
+    (_decision("e_a", "merge", events=["c_b"]), "starting with 'e_'"),
+])
+def test_decisions_check_refuses_what_cannot_apply(decision, message):
+    with pytest.raises(DecisionError, match=message):
+        check_decision(decision)
+
+
+def test_decisions_plan_skips_unknown_claims_and_events_with_a_reason():
+    plan = plan_decisions([_decision("c_gone", "discount"), _decision("e_gone", "confirm"),
+                           _decision("c_a", "discount")], {"c_a"}, lambda event_id: None)
+    assert plan.discounted == {"c_a"}
+    reasons = [reason for _, reason in plan.skipped]
+    assert "not among the claims" in reasons[0] and "not among the events" in reasons[1]
+    assert plan.unresolved
+
+
+def test_decisions_later_split_takes_claims_out_of_an_earlier_merge():
+    plan = plan_decisions([_decision("c_a", "merge", claims=["c_b", "c_c"]),
+                           _decision("e_x", "split", claims=["c_c"])],
+                          {"c_a", "c_b", "c_c"}, lambda event_id: None)
+    assert plan.forced == [{"c_a", "c_b"}, {"c_c"}]
+    assert plan.tags["c_c"].startswith("split ")
+
+
+def test_decisions_status_goes_to_the_event_holding_most_claims():
+    overrides = apply_statuses([{"c_a"}, {"c_b", "c_c"}],
+                               [(frozenset({"c_a", "c_b", "c_c"}), "confirmed")])
+    assert overrides == {1: "confirmed"}
+
+
+def test_decisions_discounted_claim_leaves_estimates_and_findings(scenario):
+    ngo = scenario.claim_id("amnesty", 22, "civilians")
+    events = reconcile(scenario.claims, scenario.documents, [_decision(ngo, "discount")])
+    parent = _by_claim(events, ngo)
+    civilians = _estimate(parent, "civilians")
+    assert (civilians.low, civilians.best, civilians.high) == (9, 9, 9)
+    assert "sources_disagree" not in _kinds(parent) and "toll_revised" not in _kinds(parent)
+    assert (parent.sources, parent.independent_sources, parent.status) == (1, 0, "single_source")
+
+
+def test_decisions_corrected_count_makes_sources_agree(scenario):
+    gov = scenario.claim_id("gov", 9, "civilians")
+    events = reconcile(scenario.claims, scenario.documents, [_decision(gov, "correct", best=22)])
+    parent = _by_claim(events, gov)
+    assert _estimate(parent, "civilians").low == 22
+    assert "sources_disagree" not in _kinds(parent)
+    assert parent.status == "corroborated"
+
+
+def test_decisions_confirm_and_discount_events(scenario):
+    events = reconcile(scenario.claims, scenario.documents)
+    parent = _by_claim(events, scenario.claim_id("gov", 120))
+    raids = _by_claim(events, scenario.claim_id("army", 35))
+    decided = reconcile(scenario.claims, scenario.documents, [
+        event_decision(parent, "confirm", "analyst", "satellite images"),
+        event_decision(raids, "discount", "analyst", "no trace of these raids"),
+    ])
+    parent_after = _by_claim(decided, scenario.claim_id("gov", 120))
+    raids_after = _by_claim(decided, scenario.claim_id("army", 35))
+    assert parent_after.status == "confirmed" and raids_after.status == "discounted"
+    assert raids_after.claims == raids.claims
+    [short] = [f for f in parent_after.findings if f.kind == "parts_short_of_total"]
+    assert short.numbers == {"total": 120, "parts": 70, "gap": 50}
+
+
+def test_decisions_bare_event_id_resolves_through_the_machine_events(scenario):
+    events = reconcile(scenario.claims, scenario.documents)
+    raids = _by_claim(events, scenario.claim_id("army", 35))
+    decided = reconcile(scenario.claims, scenario.documents, [_decision(raids.id, "discount")])
+    assert _by_claim(decided, scenario.claim_id("army", 35)).status == "discounted"
+
+
+def test_decisions_merge_two_events(scenario):
+    events = reconcile(scenario.claims, scenario.documents)
+    kano = _by_claim(events, scenario.claim_id("elsewhere", 6, "civilians"))
+    june = _by_claim(events, scenario.claim_id("elsewhere", 4, "civilians"))
+    decided = reconcile(scenario.claims, scenario.documents,
+                        [merge_decision([kano, june], "analyst", "one spree")])
+    merged = _by_claim(decided, kano.claims[0])
+    assert sorted(merged.claims) == sorted(kano.claims + june.claims)
+    assert len(decided) == len(events) - 1
+
+
+def test_decisions_split_moves_claims_into_their_own_event(scenario):
+    update = scenario.claim_id("army_update", 11, "security_forces")
+    events = reconcile(scenario.claims, scenario.documents)
+    sunday = _by_claim(events, update)
+    decided = reconcile(scenario.claims, scenario.documents, [
+        event_decision(sunday, "split", "analyst", "another clash", value={"claims": [update]})])
+    alone = _by_claim(decided, update)
+    assert alone.claims == [update]
+    sunday_after = _by_claim(decided, scenario.claim_id("army", 70))
+    assert _estimate(sunday_after, "security_forces").best == 8
+
+
+def test_decisions_survive_a_rerun_with_more_documents(scenario):
+    events = reconcile(scenario.claims, scenario.documents)
+    parent = _by_claim(events, scenario.claim_id("gov", 120))
+    ngo = scenario.claim_id("amnesty", 22, "civilians")
+    decisions = [event_decision(parent, "confirm", "analyst", "checked"),
+                 _decision(ngo, "correct", best=20, low=18, high=24)]
+    first = reconcile(scenario.claims, scenario.documents, decisions)
+    again = reconcile(scenario.claims, scenario.documents, decisions)
+    assert [e.to_dict() for e in first] == [e.to_dict() for e in again]
+    more = reconcile(scenario.claims + scenario.extra_claims,
+                     {**scenario.documents, **scenario.extra_documents}, decisions)
+    grown = _by_claim(more, scenario.claim_id("gov", 120))
+    assert grown.id != parent.id and scenario.claim_id("army_repeat", 120) in grown.claims
+    assert grown.status == "confirmed"
+    assert _estimate(grown, "civilians").best == 20
+
+
+def test_decisions_report_lists_what_was_skipped(scenario):
+    report = reconcile_report(scenario.claims, scenario.documents,
+                              [_decision("c_nowhere", "discount"),
+                               _decision("c_x", "correct", best=-3)])
+    assert len(report.events) == len(reconcile(scenario.claims, scenario.documents))
+    assert [reason.split(" ")[0] for _, reason in report.skipped] == ["claim", "value['best']"]

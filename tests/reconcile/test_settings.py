@@ -1,0 +1,27 @@
+"""Settings come from the reconcile lexicon section and can be overridden."""
+
+import pytest
+
+from tollwatch.errors import LexiconError
+from tollwatch.lexicon import load_lexicon
+from tollwatch.reconcile.settings import settings_for
+
+
+def test_settings_shipped_values(lexicon):
+    settings = settings_for(lexicon)
+    assert settings.undated_window_days == 7 and settings.max_distance_km == 25
+    assert "gunmen" in settings.generic_perpetrators
+
+
+def test_settings_user_file_overrides_a_value(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("reconcile:\n  place:\n    max_distance_km: 40\n", encoding="utf-8")
+    settings = settings_for(load_lexicon([extra]))
+    assert settings.max_distance_km == 40 and settings.undated_window_days == 7
+
+
+def test_settings_bad_value_is_a_clear_error(tmp_path):
+    extra = tmp_path / "bad.yaml"
+    extra.write_text("reconcile:\n  time:\n    slack_days: -2\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="slack_days"):
+        settings_for(load_lexicon([extra]))
