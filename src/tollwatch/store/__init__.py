@@ -1,0 +1,285 @@
+"""`Store`: documents, claims, events and analysts' decisions in SQLite or PostgreSQL.
+
+    store = Store()                      # $TOLLWATCH_DB, else ./tollwatch.db
+    store = Store("runs/pk.db")          # a SQLite file
+    store = Store("postgresql+psycopg://tw@db.example.org/tollwatch")
+
+Opening a database brings its schema up to date. Every method is one short transaction,
+so several processes can read and write the same database at once. Bad records raise
+RecordRejected, bad decisions DecisionError, unusable databases StoreError (all InputError).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from alembic.util import CommandError
+from sqlalchemy import Connection, delete, exc, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..errors import RecordRejected, StoreError
+from ..model import Claim, Decision, Document, Event, Extraction, FailedDocument
+from . import migrate, write
+from .decisions import AuditEntry, load_audit, load_decisions, record_decision, revoke_decision
+from .engine import WRITE_OPTION, database_errors, database_url, is_sqlite, open_engine, safe_url
+from .load import CHUNK, load_claims, load_events
+from .queries import Filters, claim_ids, event_ids
+from .rows import check_storable, document_from_row, document_row
+from .schema import documents, failures
+
+__all__ = ["AuditEntry", "Store"]
+
+# Arbitrary but fixed: PostgreSQL advisory lock held while events are replaced.
+_PG_EVENTS_LOCK = 7_420_210_332
+
+
+class Store:
+    """A tollwatch database. `url`: a SQLite path or URL, a postgresql+psycopg:// URL, or None."""
+
+    def __init__(self, url: str | os.PathLike[str] | None = None):
+        self.url = database_url(url)
+        self._engine = open_engine(self.url)
+        try:
+            with self._errors():
+                migrate.upgrade(self._engine)
+        except CommandError as error:
+            self._engine.dispose()
+            raise StoreError(f"cannot migrate {safe_url(self.url)}: {error}") from error
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database's connections."""
+        self._engine.dispose()
+
+    # Documents and failures
+
+    def add(self, document: Document, extraction: Extraction) -> bool:
+        """Store a document and its claims; False (and nothing stored) if its text is stored.
+
+        Either way a failure recorded for the document's source is cleared: it has been read.
+        An extraction with an `error` is refused (RecordRejected); record it with add_failure.
+        """
+        doc_id = write.document_id(document, extraction)
+        rows = write.claim_rows(doc_id, extraction)
+        doc_row = document_row(document, doc_id, _now())
+        try:
+            with self._write() as connection:
+                added = not _hash_stored(connection, doc_row["content_hash"])
+                if added:
+                    connection.execute(documents.insert(), doc_row)
+                    write.insert_claims(connection, rows)
+                _clear_failure(connection, document.source)
+        except exc.IntegrityError:
+            return self._lost_race(doc_row)
+        return added
+
+    def replace_claims(self, extraction: Extraction) -> None:
+        """Put a stored document's claims from a new extraction in place of its old ones.
+
+        For re-extraction after the extractor improved. Decisions on the old claims stay;
+        events keep their claim ids until reconcile reruns.
+        """
+        doc_id = extraction.document_id
+        rows = write.claim_rows(doc_id, extraction)
+        try:
+            with self._write() as connection:
+                if not write.lock_document(connection, doc_id):
+                    raise RecordRejected(f"no document {doc_id} to replace claims of")
+                write.delete_claims_of(connection, doc_id)
+                write.insert_claims(connection, rows)
+        except exc.IntegrityError as error:
+            raise RecordRejected(f"claims of {doc_id} clash with stored claims: "
+                                 f"{error.orig}") from None
+
+    def add_failure(self, failed: FailedDocument) -> None:
+        """Record a source that could not be read; a second failure counts another attempt."""
+        row = check_storable({"source": failed.source, "reason": failed.reason,
+                              "retrieved_at": failed.retrieved_at, "attempts": 1},
+                             f"failure of {failed.source!r}")
+        with self._write() as connection:
+            dialect = sqlite if is_sqlite(connection) else postgresql
+            stmt = dialect.insert(failures).values(row)
+            connection.execute(stmt.on_conflict_do_update(
+                index_elements=[failures.c.source],
+                set_={"reason": stmt.excluded.reason, "retrieved_at": stmt.excluded.retrieved_at,
+                      "attempts": failures.c.attempts + 1},
+            ))
+
+    def failures(self) -> list[FailedDocument]:
+        """Sources that could not be read and have not been read since, oldest first."""
+        stmt = select(failures.c.source, failures.c.reason, failures.c.retrieved_at).order_by(
+            failures.c.id)
+        with self._read() as connection:
+            return [FailedDocument(*row) for row in connection.execute(stmt)]
+
+    def attempts(self, source: str) -> int:
+        """How many times reading `source` failed (0 if no failure is recorded)."""
+        stmt = select(failures.c.attempts).where(failures.c.source == source)
+        with self._read() as connection:
+            return connection.execute(stmt).scalar() or 0
+
+    def document(self, document_id: str) -> Document | None:
+        with self._read() as connection:
+            row = connection.execute(
+                select(documents).where(documents.c.id == document_id)).mappings().first()
+        return document_from_row(row) if row else None
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, by id, read a few hundred at a time."""
+        after: str | None = None
+        while True:
+            stmt = select(documents).order_by(documents.c.id).limit(CHUNK)
+            if after is not None:
+                stmt = stmt.where(documents.c.id > after)
+            with self._read() as connection:
+                rows = connection.execute(stmt).mappings().all()
+            if not rows:
+                return
+            yield from (document_from_row(row) for row in rows)
+            after = rows[-1]["id"]
+
+    def has_hash(self, content_hash: str) -> bool:
+        with self._read() as connection:
+            return _hash_stored(connection, content_hash)
+
+    def known_sources(self) -> set[str]:
+        """Sources of the stored documents: what a resumed ingest can skip."""
+        stmt = select(documents.c.source).where(documents.c.source.is_not(None)).distinct()
+        with self._read() as connection:
+            return set(connection.execute(stmt).scalars())
+
+    # Claims and events
+
+    def claims(self, *, place: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, group: str | None = None,
+               outcome: str | None = None, claimant_type: str | None = None,
+               party: bool | None = None, document_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[Claim]:
+        """Claims passing every filter given, newest first; a document's in document order.
+
+        `place` matches a place's name, admin1, admin2 or country, ignoring case. `since`
+        / `until` (YYYY-MM-DD) keep claims whose dates reach into that span. `party`
+        True / False keeps claims by parties to the conflict / by others.
+        """
+        filters = Filters(place, since, until, group, outcome, claimant_type, party)
+        with self._read() as connection:
+            stmt = claim_ids(connection, filters, document_id, limit, offset)
+            return load_claims(connection, connection.execute(stmt).scalars().all())
+
+    def claim(self, claim_id: str) -> Claim | None:
+        with self._read() as connection:
+            found = load_claims(connection, [claim_id])
+        return found[0] if found else None
+
+    def replace_events(self, new_events: list[Event]) -> None:
+        """Put reconcile's output in place of all stored events, in one transaction."""
+        with self._write() as connection:
+            if not is_sqlite(connection):
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": _PG_EVENTS_LOCK})
+            write.replace_all_events(connection, new_events)
+
+    def events(self, *, place: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, group: str | None = None,
+               outcome: str | None = None, claimant_type: str | None = None,
+               party: bool | None = None, status: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[Event]:
+        """Events passing every filter given, newest first.
+
+        `group` / `outcome` keep events with an estimate for them (both: the same
+        estimate); `claimant_type` / `party` events with at least one such claim.
+        """
+        filters = Filters(place, since, until, group, outcome, claimant_type, party)
+        with self._read() as connection:
+            stmt = event_ids(connection, filters, status, limit, offset)
+            return load_events(connection, connection.execute(stmt).scalars().all())
+
+    def event(self, event_id: str) -> Event | None:
+        with self._read() as connection:
+            found = load_events(connection, [event_id])
+        return found[0] if found else None
+
+    # Decisions
+
+    def decide(self, decision: Decision) -> Decision:
+        """Record an analyst's decision on a stored claim or event; returns it with id and time."""
+        with self._write() as connection:
+            return record_decision(connection, decision, _now())
+
+    def revoke(self, decision_id: int, by: str, why: str) -> None:
+        """Withdraw a decision; it stays on record, and the audit log says who, when and why."""
+        with self._write() as connection:
+            revoke_decision(connection, decision_id, by, why, _now())
+
+    def decisions(self, target: str | None = None) -> list[Decision]:
+        """Decisions in force, oldest first; only those on `target` if given."""
+        with self._read() as connection:
+            return load_decisions(connection, target)
+
+    def audit_log(self) -> list[AuditEntry]:
+        """Every decision added or revoked, oldest first."""
+        with self._read() as connection:
+            return load_audit(connection)
+
+    # Plumbing
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        with database_errors(self.url):
+            yield
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._errors(), self._engine.connect() as connection:
+            if not is_sqlite(connection):
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._errors(), self._engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                yield connection
+
+    def _lost_race(self, doc_row: dict) -> bool:
+        """After a clash on insert: False if another writer stored the same text first."""
+        with self._write() as connection:
+            if _hash_stored(connection, doc_row["content_hash"]):
+                _clear_failure(connection, doc_row["source"])
+                return False
+            clash = connection.execute(
+                select(documents.c.id).where(documents.c.id == doc_row["id"])).first()
+        if clash:
+            raise RecordRejected(f"document id {doc_row['id']} is already used by another text",
+                                 hint="give each document a unique id, or none to use its hash")
+        raise RecordRejected(f"claims of document {doc_row['id']} clash with stored claim ids")
+
+
+def _hash_stored(connection: Connection, content_hash: str) -> bool:
+    stmt = select(documents.c.id).where(documents.c.content_hash == content_hash)
+    return connection.execute(stmt).first() is not None
+
+
+def _clear_failure(connection: Connection, source: str | None) -> None:
+    if source is not None:
+        connection.execute(delete(failures).where(failures.c.source == source))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")

@@ -1,0 +1,79 @@
+"""Read claims and events back, whole, by id: their rows and their child rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from ..model import Claim, Event, Place
+from .eventrows import event_from_rows
+from .rows import claim_from_row, place_from_row
+from .schema import (
+    claim_places, claims, estimates, event_claims, event_places, events, findings,
+)
+
+CHUNK = 500
+
+
+def chunked(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def load_claims(connection: Connection, ids: Sequence[str]) -> list[Claim]:
+    """The claims with `ids`, in that order; ids not in the store are skipped."""
+    found: dict[str, Claim] = {}
+    for chunk in chunked(ids):
+        places = _places(connection, claim_places, claim_places.c.claim_id, chunk)
+        for row in connection.execute(select(claims).where(claims.c.id.in_(chunk))).mappings():
+            found[row["id"]] = claim_from_row(row, places.get(row["id"], []))
+    return [found[claim_id] for claim_id in ids if claim_id in found]
+
+
+def load_events(connection: Connection, ids: Sequence[str]) -> list[Event]:
+    """The events with `ids`, in that order; ids not in the store are skipped."""
+    found: dict[str, Event] = {}
+    for chunk in chunked(ids):
+        places = _places(connection, event_places, event_places.c.event_id, chunk)
+        claim_ids = _grouped(connection, event_claims, chunk)
+        estimate_rows = _grouped(connection, estimates, chunk)
+        finding_rows = _grouped(connection, findings, chunk)
+        for row in connection.execute(select(events).where(events.c.id.in_(chunk))).mappings():
+            event_id = row["id"]
+            found[event_id] = event_from_rows(
+                row, [r["claim_id"] for r in claim_ids.get(event_id, [])],
+                places.get(event_id, []), estimate_rows.get(event_id, []),
+                finding_rows.get(event_id, []))
+    return [found[event_id] for event_id in ids if event_id in found]
+
+
+def claimants_of(connection: Connection, claim_ids: Iterable[str]
+                 ) -> dict[str, tuple[str | None, bool | None]]:
+    """Claimant type and party flag of each stored claim among `claim_ids`."""
+    result: dict[str, tuple[str | None, bool | None]] = {}
+    for chunk in chunked(sorted(set(claim_ids))):
+        stmt = select(claims.c.id, claims.c.claimant_type, claims.c.claimant_party).where(
+            claims.c.id.in_(chunk))
+        for claim_id, claimant_type, party in connection.execute(stmt):
+            result[claim_id] = (claimant_type, party)
+    return result
+
+
+def _places(connection: Connection, table, owner, ids: Sequence[str]) -> dict[str, list[Place]]:
+    places: dict[str, list[Place]] = defaultdict(list)
+    stmt = select(table).where(owner.in_(ids)).order_by(owner, table.c.position)
+    for row in connection.execute(stmt).mappings():
+        places[row[owner.name]].append(place_from_row(row))
+    return places
+
+
+def _grouped(connection: Connection, table, ids: Sequence[str]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    stmt = select(table).where(table.c.event_id.in_(ids)).order_by(table.c.event_id,
+                                                                   table.c.position)
+    for row in connection.execute(stmt).mappings():
+        grouped[row["event_id"]].append(row)
+    return grouped

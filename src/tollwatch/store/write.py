@@ -1,0 +1,141 @@
+"""Write documents with their claims, and replace events, inside a caller's transaction.
+
+Everything that can be wrong with a record is checked while building its rows, before
+any transaction starts, so a rejected record leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, select
+
+from ..errors import RecordRejected
+from ..model import Claim, Document, Event, Extraction, Place, document_id_for
+from .eventrows import event_child_rows, event_facets, event_row
+from .load import chunked, claimants_of
+from .rows import claim_row, place_from_row, place_keys, place_row
+from .schema import (
+    CLAIM_FILTER_COLUMNS, EVENT_TABLES, claim_place_keys, claim_places, claims, documents,
+    estimates, event_claims, event_facets as event_facets_table, event_places, events, findings,
+)
+
+INSERT_CHUNK = 2000
+
+
+@dataclass(slots=True)
+class ClaimRows:
+    """The rows one document's claims take in the claims, claim_places and key tables."""
+
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
+
+
+def document_id(document: Document, extraction: Extraction) -> str:
+    """The id `document` is stored under; its extraction must agree with it."""
+    if not isinstance(document.text, str):
+        raise RecordRejected("document text must be a string")
+    doc_id = document.id or extraction.document_id or document_id_for(document.text)
+    if extraction.document_id and extraction.document_id != doc_id:
+        raise RecordRejected(
+            f"extraction of {extraction.document_id} does not belong to document {doc_id}")
+    return doc_id
+
+
+def claim_rows(doc_id: str, extraction: Extraction) -> ClaimRows:
+    """Rows of an extraction's claims, refusing a failed extraction and clashing ids."""
+    if extraction.error is not None:
+        raise RecordRejected(
+            f"document {doc_id} was not extracted: {extraction.error}",
+            hint="record it with add_failure, or fix the input and extract again")
+    _check_ids(doc_id, extraction.claims)
+    rows = ClaimRows()
+    for position, claim in enumerate(extraction.claims):
+        row = claim_row(claim, position)
+        rows.claims.append(row)
+        rows.places.extend({"claim_id": claim.id, **place_row(place, i)}
+                           for i, place in enumerate(claim.where))
+        rows.keys.extend(place_key_rows(row, place_keys(claim.where)))
+    return rows
+
+
+def place_key_rows(claim: dict[str, Any], keys: Iterable[str]) -> list[dict[str, Any]]:
+    """claim_place_keys rows of a claims-table row, one per key."""
+    copied = {name: claim[name] for name in ("date_first", *CLAIM_FILTER_COLUMNS)}
+    return [{"key": key, "claim_id": claim["id"], **copied} for key in sorted(keys)]
+
+
+def insert_claims(connection: Connection, rows: ClaimRows) -> None:
+    insert_rows(connection, claims, rows.claims)
+    insert_rows(connection, claim_places, rows.places)
+    insert_rows(connection, claim_place_keys, rows.keys)
+
+
+def delete_claims_of(connection: Connection, doc_id: str) -> None:
+    """Remove a document's claims, their places and place keys; decisions on them stay."""
+    dates = dict(connection.execute(
+        select(claims.c.id, claims.c.date_first).where(claims.c.document_id == doc_id)).all())
+    places: dict[str, list[Place]] = defaultdict(list)
+    stmt = select(claim_places).where(claim_places.c.claim_id.in_(list(dates)))
+    for row in connection.execute(stmt).mappings():
+        places[row["claim_id"]].append(place_from_row(row))
+    # By full primary key: claim_place_keys has no index on claim_id alone.
+    keys = [{"k": key, "d": dates[claim_id], "c": claim_id}
+            for claim_id, owned in places.items() for key in place_keys(owned)]
+    if keys:
+        connection.execute(delete(claim_place_keys).where(
+            claim_place_keys.c.key == bindparam("k"),
+            claim_place_keys.c.date_first == bindparam("d"),
+            claim_place_keys.c.claim_id == bindparam("c")), keys)
+    connection.execute(delete(claim_places).where(claim_places.c.claim_id.in_(list(dates))))
+    connection.execute(delete(claims).where(claims.c.document_id == doc_id))
+
+
+def lock_document(connection: Connection, doc_id: str) -> bool:
+    """Hold the document's row until commit (PostgreSQL); False if there is no such document."""
+    stmt = select(documents.c.id).where(documents.c.id == doc_id).with_for_update()
+    return connection.execute(stmt).first() is not None
+
+
+def replace_all_events(connection: Connection, new_events: list[Event]) -> None:
+    """Delete every event (with its claims, places, estimates, findings) and store `new_events`."""
+    counts = Counter(event.id for event in new_events)
+    clashing = sorted(event_id for event_id, n in counts.items() if n > 1)
+    if clashing:
+        raise RecordRejected(f"event id {clashing[0]} appears {counts[clashing[0]]} times")
+    rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in EVENT_TABLES}
+    for position, event in enumerate(new_events):
+        row = event_row(event, position)
+        rows[events].append(row)
+        children = event_child_rows(event)
+        for table in (event_claims, event_places, estimates, findings):
+            rows[table].extend(children[table.name])
+    claimants = claimants_of(connection, (c for event in new_events for c in event.claims))
+    for event, row in zip(new_events, rows[events]):
+        rows[event_facets_table].extend(
+            {"facet": facet, "value": value, "date_first": row["date_first"],
+             "event_id": event.id, "date_last": row["date_last"]}
+            for facet, value in sorted(event_facets(event, claimants)))
+    for table in EVENT_TABLES:
+        connection.execute(delete(table))
+    for table in reversed(EVENT_TABLES):
+        insert_rows(connection, table, rows[table])
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    for chunk in chunked(rows, INSERT_CHUNK):
+        connection.execute(table.insert(), list(chunk))
+
+
+def _check_ids(doc_id: str, extracted: Iterable[Claim]) -> None:
+    seen: set[str] = set()
+    for claim in extracted:
+        if claim.document_id != doc_id:
+            raise RecordRejected(f"claim {claim.id} belongs to {claim.document_id}, not {doc_id}")
+        if claim.id in seen:
+            raise RecordRejected(f"document {doc_id} has two claims with id {claim.id}")
+        seen.add(claim.id)

@@ -1,0 +1,100 @@
+"""Migrations: a new database gets the schema, an old one is upgraded and loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from tollwatch.errors import StoreError
+from tollwatch.model import Decision, Estimate, Event
+from tollwatch.store import Store, migrate
+from tollwatch.store.decisions import record_decision
+from tollwatch.store.engine import database_url, open_engine
+from tollwatch.store.eventrows import event_child_rows, event_row
+from tollwatch.store.rows import claim_row, document_row, place_row
+from tollwatch.store.schema import (
+    claim_places, claims, documents, estimates, event_claims, event_places, events, metadata,
+)
+
+
+@pytest.fixture
+def engine(db_url):
+    opened = open_engine(database_url(db_url))
+    yield opened
+    opened.dispose()
+
+
+def _schema_diff(engine) -> list:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, metadata)
+
+
+def test_migrate_new_database_gets_head_schema_matching_models(db_url, engine):
+    assert migrate.current_revision(engine) is None
+    Store(db_url).close()
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert _schema_diff(engine) == []
+
+
+def test_migrate_schema_check_sees_a_missing_index(db_url, engine):
+    Store(db_url).close()
+    with engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_claims_group_date"))
+    assert [d[0] for d in _schema_diff(engine)] == ["add_index"]
+
+
+def test_migrate_reopening_changes_nothing(db_url, engine, reports):
+    with Store(db_url) as store:
+        store.add(*reports[0])
+    with Store(db_url) as store:
+        assert store.claims() == reports[0][1].claims
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def _write_at_first_revision(engine, reports) -> tuple[Event, Decision]:
+    """Rows as a tollwatch at revision 0001 wrote them: no place keys, no event facets."""
+    document, extraction = reports[0]
+    claim = extraction.claims[0]
+    event = Event("e_1", [claim.id], "2026-02-02", "2026-02-02", places=list(claim.where),
+                  estimates=[Estimate("killed", "civilians", 12, 12, 12, [claim.id])],
+                  sources=1, status="single_source")
+    with engine.begin() as connection:
+        connection.execute(documents.insert(), document_row(document, document.id, "2026-02-02"))
+        connection.execute(claims.insert(), [claim_row(c, i)
+                                             for i, c in enumerate(extraction.claims)])
+        connection.execute(claim_places.insert(), [
+            {"claim_id": c.id, **place_row(p, i)}
+            for c in extraction.claims for i, p in enumerate(c.where)])
+        connection.execute(events.insert(), event_row(event, 0))
+        children = event_child_rows(event)
+        for table in (event_claims, event_places, estimates):
+            connection.execute(table.insert(), children[table.name])
+        decision = record_decision(connection, Decision(claim.id, "confirm", "ana", "checked"),
+                                   "2026-02-03T09:00:00+00:00")
+    return event, decision
+
+
+def test_migrate_upgrade_from_first_revision_keeps_decisions_and_data(db_url, engine, reports):
+    migrate.upgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    event, decision = _write_at_first_revision(engine, reports)
+    with Store(db_url) as store:
+        assert migrate.current_revision(engine) == migrate.head_revision() != "0001"
+        assert store.decisions() == [decision]
+        assert [entry.decision for entry in store.audit_log()] == [decision]
+        assert store.claims(place="quetta") == reports[0][1].claims
+        assert store.events(place="Balochistan", claimant_type="government",
+                            group="civilians") == [event]
+    assert _schema_diff(engine) == []
+
+
+def test_migrate_refuses_a_schema_from_a_newer_tollwatch(db_url, engine):
+    Store(db_url).close()
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(StoreError, match="9999") as caught:
+        Store(db_url)
+    assert "upgrade tollwatch" in caught.value.hint
