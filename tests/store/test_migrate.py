@@ -98,3 +98,20 @@ def test_migrate_refuses_a_schema_from_a_newer_tollwatch(db_url, engine):
     with pytest.raises(StoreError, match="9999") as caught:
         Store(db_url)
     assert "upgrade tollwatch" in caught.value.hint
+
+
+def test_migrate_listing_keys_answer_from_the_index_alone(db_url, engine):
+    Store(db_url).close()
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            ddl = connection.execute(text(
+                "SELECT group_concat(sql, ';') FROM sqlite_master WHERE name IN "
+                "('claim_place_keys', 'event_facets')")).scalar()
+            assert ddl.count("WITHOUT ROWID") == 2
+        else:
+            ddl = connection.execute(text(
+                "SELECT string_agg(indexdef, ';') FROM pg_indexes WHERE indexname IN "
+                "('pk_claim_place_keys', 'pk_event_facets') "
+                "AND schemaname = current_schema()")).scalar()
+            assert "INCLUDE (victim_group, outcome, claimant_type, claimant_party, date_last)" in ddl
+            assert "INCLUDE (date_last)" in ddl
