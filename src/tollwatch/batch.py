@@ -80,7 +80,7 @@ def read_documents(
             continue
         with handle:
             if source.lower().endswith(JSONL_SUFFIXES):
-                yield from _read_jsonl(handle, source, published, max_chars)
+                yield from (item for _, item in read_jsonl_lines(handle, source, published, max_chars))
             else:
                 yield _read_text(handle, [], source, source, published, max_chars)
 
@@ -215,11 +215,6 @@ def read_jsonl_lines(handle: IO[bytes], source: str, published: str | None = Non
     for number, raw in _lines(handle, _line_limit(max_chars)):
         if (item := _jsonl_item(raw, number, source, published, max_chars)) is not None:
             yield number, item
-
-
-def _read_jsonl(handle: IO[bytes], source: str, published: str | None, max_chars: int | None) -> Iterator[Item]:
-    for _, item in read_jsonl_lines(handle, source, published, max_chars):
-        yield item
 
 
 def _jsonl_item(

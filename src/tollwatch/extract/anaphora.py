@@ -23,8 +23,8 @@ def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:
     """"Their bodies were found": a number-less claim waiting for its owner's count."""
     if found:
         return []
-    for tag in t.tags["remains"]:
-        if t.words[tag.start] != "bodies" or not _owned(t, tag.start):
+    for tag in t.tags["owned_remains"]:
+        if not _owned(t, tag.start):
             continue
         for k in range(tag.end, min(len(t.words), tag.end + _VERB_WINDOW)):
             if t.over("remains_found", k) is not None:
@@ -42,7 +42,7 @@ def _owned(t: Tagged, i: int) -> bool:
     if t.at("plural_owners", i - 1) is not None:
         return True
     # "the men's bodies", "the hostages' bodies"
-    return i >= 2 and t.words[i - 1] in ("'s", "’s", "'", "’") and t.over("victim", i - 2) is not None
+    return i >= 2 and t.at("owner_marks", i - 1) is not None and t.over("victim", i - 2) is not None
 
 
 def resolve_owned_remains(claims: list[Claim], anaphors: set[str]) -> list[Claim]:

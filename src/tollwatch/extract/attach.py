@@ -182,7 +182,8 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
     n = len(t.words)
     # "Two drivers who delivered supplies to the army in the north were killed": a relative
     # clause right after the victims lengthens the reach to their verb.
-    window = _RELATIVE_WINDOW if j < n and t.at("person_relatives", j) is not None else _RIGHT_WINDOW
+    relative = j < n and t.at("person_relatives", j) is not None
+    window = _RELATIVE_WINDOW if relative else _RIGHT_WINDOW
     while j < n and steps < window:
         coord = t.at("coordinators", j)
         if coord is not None and coord.end in later:
@@ -199,7 +200,6 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             j = tag.end  # "the Al Aqsa Martyrs Brigades": a name, not an outcome
             continue
         if tag is not None:
-            relative = window == _RELATIVE_WINDOW
             found = None if relative and _adjective(t, j) else _right_outcome(t, tag, later)
             if found is not None or not relative:
                 return found

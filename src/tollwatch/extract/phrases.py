@@ -79,7 +79,7 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
 def _after_owner(t: Tagged, j: int) -> int:
     """Skip an owner after "of": "eight of Talabani's guards", "two of the mayor's sons"."""
     for k in range(j + 1, min(len(t.words), j + 4)):
-        if t.words[k] in ("'s", "’s"):
+        if t.at("owner_marks", k) is not None:
             return k + 1
         if not t.words[k].isalpha():
             break

@@ -92,6 +92,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
         add("zero", [phrase], "zero", ",".join(hit))
     add("remains", outcomes.get("remains"), "remains")
     add("remains_found", outcomes.get("remains_found"), "found")
+    add("owned_remains", outcomes.get("owned_remains"), "remains")
     add("plural_owners", outcomes.get("plural_owners"), "owner")
 
     victims = lexicon.section("victims")
@@ -122,7 +123,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
                 "continuing_clauses", "additive_adverbs", "not_people", "relatives",
                 "possessives", "of_pronouns", "person_subjects", "plural_nouns",
-                "closing_conjunctions", "person_relatives"):
+                "closing_conjunctions", "person_relatives", "owner_marks"):
         add(key, grammar.get(key), key)
     return table
 
