@@ -25,16 +25,15 @@ from collections import defaultdict
 from sqlalchemy import delete, func, select, text
 
 from tollwatch.model import (
-    Claim, Claimant, Count, Estimate, Event, Place, Victims, When, claim_id_for,
+    Claim, Claimant, Count, Document, Estimate, Event, Extraction, Place, Victims, When,
+    claim_id_for,
 )
-from tollwatch.store import Store
-from tollwatch.store.eventrows import event_child_rows, event_facets, event_row
-from tollwatch.store.rows import claim_row, place_keys, place_row
+from tollwatch.store import Store, write
+from tollwatch.store.eventrows import event_child_rows, event_facet_rows, event_row
+from tollwatch.store.rows import document_row
 from tollwatch.store.schema import (
-    EVENT_TABLES, claim_place_keys, claim_places, claims, documents, estimates, event_claims,
-    event_facets as event_facets_table, event_places, events, findings,
+    EVENT_TABLES, claim_place_keys, claim_places, claims, documents, events,
 )
-from tollwatch.store.write import place_key_rows
 
 OUTCOMES = (("killed", 60), ("injured", 25), ("arrested", 8), ("abducted", 5), ("missing", 2))
 GROUPS = (("militants", 35), ("civilians", 35), ("security_forces", 20), ("unknown", 10))
@@ -121,42 +120,38 @@ def fill(store: Store, total_claims: int, seed: int) -> None:
         for table in (*EVENT_TABLES, claim_place_keys, claim_places, claims, documents):
             connection.execute(delete(table))
     for first in range(0, n_docs, CHUNK // CLAIMS_PER_DOCUMENT):
-        rows = defaultdict(list)
+        rows: dict[str, list[dict]] = defaultdict(list)
         for d in range(first, min(n_docs, first + CHUNK // CLAIMS_PER_DOCUMENT)):
             doc_id = f"d_{d:012d}"
-            rows[documents].append({
-                "id": doc_id, "url": f"https://example.org/{d}", "title": None,
-                "publisher": "Example", "published_at": "2026-02-02", "retrieved_at": None,
-                "content_hash": f"{d:064x}", "text": f"Report {d}.", "source": f"feed#{d}",
-                "added_at": "2026-02-02T00:00:00+00:00"})
+            document = Document(id=doc_id, text=f"Report {d}.", published_at="2026-02-02",
+                                url=f"https://example.org/{d}", publisher="Example",
+                                source=f"feed#{d}")
+            rows["documents"].append(
+                document_row(document, doc_id, "2026-02-02T00:00:00+00:00"))
             home = pick_town(rng, towns)
             doc_claims = [synthetic_claim(rng, doc_id, p, towns, home)
                           for p in range(CLAIMS_PER_DOCUMENT)]
-            for position, claim in enumerate(doc_claims):
-                row = claim_row(claim, position)
-                rows[claims].append(row)
-                rows[claim_places].extend({"claim_id": claim.id, **place_row(place, i)}
-                                          for i, place in enumerate(claim.where))
-                rows[claim_place_keys].extend(place_key_rows(row, place_keys(claim.where)))
+            claim_rows = write.claim_rows(doc_id, Extraction(doc_id, doc_claims))
+            rows["claims"].extend(claim_rows.claims)
+            rows["claim_places"].extend(claim_rows.places)
+            rows["claim_place_keys"].extend(claim_rows.keys)
             event_buffer.append((doc_claims, d))
-        rows[events], children, rows[event_facets_table] = events_from(event_buffer, rng)
-        for table in (event_claims, event_places, estimates, findings):
-            rows[table] = children[table.name]
+        rows.update(events_from(event_buffer, rng))
         event_buffer.clear()
         with store._engine.begin() as connection:
-            for table in (documents, claims, claim_places, claim_place_keys, events,
-                          event_claims, event_places, estimates, findings, event_facets_table):
-                if rows[table]:
-                    connection.execute(table.insert(), rows[table])
+            for table in (documents, claims, claim_places, claim_place_keys,
+                          *reversed(EVENT_TABLES)):
+                if rows[table.name]:
+                    connection.execute(table.insert(), rows[table.name])
         done = min(n_docs, first + CHUNK // CLAIMS_PER_DOCUMENT) * CLAIMS_PER_DOCUMENT
         print(f"\r  {done:,} claims, {time.perf_counter() - started:.0f} s", end="", flush=True)
     print()
 
 
-def events_from(batch: list[tuple[list[Claim], int]], rng: random.Random):
-    """One event per document's claims, with an estimate per outcome and group."""
-    event_rows, facet_rows = [], []
-    children: dict[str, list[dict]] = defaultdict(list)
+def events_from(batch: list[tuple[list[Claim], int]], rng: random.Random
+                ) -> dict[str, list[dict]]:
+    """One event per document's claims, with an estimate per outcome and group, as rows."""
+    rows: dict[str, list[dict]] = defaultdict(list)
     for doc_claims, d in batch:
         dated = [c.when for c in doc_claims if c.when]
         by_pair = defaultdict(list)
@@ -172,24 +167,21 @@ def events_from(batch: list[tuple[list[Claim], int]], rng: random.Random):
                        for (o, g), cs in by_pair.items()],
             sources=1, independent_sources=0 if doc_claims[0].claimant.party_to_conflict else 1,
             status=rng.choice(("unverified", "single_source", "corroborated", "contested")))
-        row = event_row(event, d)
-        event_rows.append(row)
-        for name, rows in event_child_rows(event).items():
-            children[name].extend(rows)
+        rows["events"].append(event_row(event, d))
+        for name, child_rows in event_child_rows(event).items():
+            rows[name].extend(child_rows)
         claimants = {c.id: (c.claimant.type, c.claimant.party_to_conflict) for c in doc_claims}
-        facet_rows.extend({"facet": f, "value": v, "date_first": row["date_first"],
-                           "event_id": event.id, "date_last": row["date_last"]}
-                          for f, v in event_facets(event, claimants))
-    return event_rows, children, facet_rows
+        rows["event_facets"].extend(event_facet_rows(event, claimants))
+    return rows
 
 
 def claim_queries(towns: list[Place]) -> dict[str, dict]:
     common, middling, rare = towns[0], towns[40], towns[1500]
     return {
         "no filter": {},
-        f"place = town, rank 1": {"place": common.name},
-        f"place = town, rank 41": {"place": middling.name},
-        f"place = town, rank 1501": {"place": rare.name},
+        "place = town, rank 1": {"place": common.name},
+        "place = town, rank 41": {"place": middling.name},
+        "place = town, rank 1501": {"place": rare.name},
         "place = admin2": {"place": middling.admin2},
         "place = admin1": {"place": middling.admin1},
         "place = country": {"place": common.country},
@@ -212,9 +204,9 @@ def claim_queries(towns: list[Place]) -> dict[str, dict]:
         "rank-41 town + abducted": {"place": middling.name, "outcome": "abducted"},
         "media + party": {"claimant_type": "media", "party": True},
         "civilians + un + party": {"group": "civilians", "claimant_type": "un",
-                                          "party": True},
+                                   "party": True},
         "country + media + party": {"place": common.country, "claimant_type": "media",
-                                           "party": True},
+                                    "party": True},
     }
 
 

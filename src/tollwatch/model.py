@@ -190,7 +190,7 @@ class Document:
     @property
     def content_hash(self) -> str:
         """SHA-256 of the text: the same report read twice has the same hash."""
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        return _sha256(self.text)
 
 
 @dataclass(slots=True)
@@ -208,13 +208,24 @@ class FailedDocument:
 
 def document_id_for(text: str) -> str:
     """A stable id for a document that came without one: the hash of its text."""
-    return "d_" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return "d_" + _sha256(text)[:16]
 
 
 def claim_id_for(document_id: str, span: tuple[int, int], outcome: str, group: str) -> str:
     """A stable claim id, so re-extracting a document gives the same ids."""
     key = f"{document_id}|{span[0]}|{span[1]}|{outcome}|{group}"
-    return "c_" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return "c_" + _sha256(key)[:16]
+
+
+
+def event_id_for(claim_ids: list[str]) -> str:
+    """A stable event id: the same claims make the same event, in any order."""
+    return "e_" + _sha256("\n".join(sorted(claim_ids)))[:16]
+
+
+def _sha256(text: str) -> str:
+    # surrogatepass: a lone surrogate still hashes, so a bad document keeps a stable id.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(slots=True)

@@ -65,6 +65,14 @@ def three_pages(gzip: bool) -> Archive:
     return archive
 
 
+def read_damaged(tmp_path, name: str, damage) -> tuple[list, list[str]]:
+    """Three pages archived (gzipped for a .gz `name`), `damage(data, offsets)` applied to
+    the bytes, the file read back: the items, and each record's source as written."""
+    archive = three_pages(gzip=name.endswith(".gz"))
+    path = archive.save(tmp_path / name, damage(archive.buffer.getvalue(), archive.offsets))
+    return list(read_warc(path)), [f"{path}#{offset}" for offset in archive.offsets]
+
+
 def test_warc_reads_html_and_text_responses_and_skips_the_rest(tmp_path, fixture_bytes):
     archive = Archive(gzip=True)
     archive.writer.write_record(archive.writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
@@ -99,72 +107,58 @@ def test_warc_sound_archive_gives_every_page(tmp_path, gzip):
 
 
 def test_warc_gz_corrupt_member_fails_alone(tmp_path):
-    archive = three_pages(gzip=True)
-    data = bytearray(archive.buffer.getvalue())
-    first, second, third = archive.offsets
-    middle = (second + third) // 2
-    data[middle:middle + 24] = b"\x00\xff" * 12
-    path = archive.save(tmp_path / "bad.warc.gz", bytes(data))
+    def overwrite_middle_of_second(data, offsets):
+        middle = (offsets[1] + offsets[2]) // 2
+        return data[:middle] + b"\x00\xff" * 12 + data[middle + 24:]
 
-    items = list(read_warc(path))
+    items, sources = read_damaged(tmp_path, "bad.warc.gz", overwrite_middle_of_second)
 
     assert [type(item) for item in items] == [Document, FailedDocument, Document]
-    assert items[1].source == f"{path}#{second}"
+    assert items[1].source == sources[1]
     assert "corrupt or truncated WARC record" in items[1].reason
     assert "Ostrava" in items[2].text
 
 
 def test_warc_gz_truncated_last_member_is_reported(tmp_path):
-    archive = three_pages(gzip=True)
-    data = archive.buffer.getvalue()
-    third = archive.offsets[2]
-    path = archive.save(tmp_path / "cut.warc.gz", data[: third + (len(data) - third) // 2])
+    def cut_inside_third(data, offsets):
+        return data[: offsets[2] + (len(data) - offsets[2]) // 2]
 
-    items = list(read_warc(path))
+    items, sources = read_damaged(tmp_path, "cut.warc.gz", cut_inside_third)
 
     assert [type(item) for item in items] == [Document, Document, FailedDocument]
-    assert items[2].source == f"{path}#{third}"
+    assert items[2].source == sources[2]
 
 
 def test_warc_plain_damaged_payload_fails_its_digest(tmp_path):
-    archive = three_pages(gzip=False)
-    data = archive.buffer.getvalue()
-    second = archive.offsets[1]
-    damaged = data.replace(b"2 people were killed", b"9 people were killed", 1)
-    assert damaged != data
-    path = archive.save(tmp_path / "digest.warc", damaged)
+    def change_a_figure(data, offsets):
+        damaged = data.replace(b"2 people were killed", b"9 people were killed", 1)
+        assert damaged != data
+        return damaged
 
-    items = list(read_warc(path))
+    items, sources = read_damaged(tmp_path, "digest.warc", change_a_figure)
 
     assert [type(item) for item in items] == [Document, FailedDocument, Document]
-    assert items[1].source == f"{path}#{second}"
+    assert items[1].source == sources[1]
     assert "digest does not match" in items[1].reason
 
 
 def test_warc_plain_bytes_inserted_mid_record_lose_only_that_record(tmp_path):
-    archive = three_pages(gzip=False)
-    data = archive.buffer.getvalue()
-    second, third = archive.offsets[1:]
-    middle = (second + third) // 2
-    path = archive.save(tmp_path / "shifted.warc", data[:middle] + b"\x00garbage\xff" * 7 + data[middle:])
+    def insert_inside_second(data, offsets):
+        middle = (offsets[1] + offsets[2]) // 2
+        return data[:middle] + b"\x00garbage\xff" * 7 + data[middle:]
 
-    items = list(read_warc(path))
+    items, sources = read_damaged(tmp_path, "shifted.warc", insert_inside_second)
 
     assert [type(item) for item in items] == [Document, FailedDocument, Document]
-    assert items[1].source == f"{path}#{second}"
+    assert items[1].source == sources[1]
     assert "Ostrava" in items[2].text
 
 
 def test_warc_plain_truncated_last_record_is_reported(tmp_path):
-    archive = three_pages(gzip=False)
-    data = archive.buffer.getvalue()
-    third = archive.offsets[2]
-    path = archive.save(tmp_path / "cut.warc", data[: len(data) - 200])
-
-    items = list(read_warc(path))
+    items, sources = read_damaged(tmp_path, "cut.warc", lambda data, offsets: data[: len(data) - 200])
 
     assert [type(item) for item in items] == [Document, Document, FailedDocument]
-    assert items[2].source == f"{path}#{third}"
+    assert items[2].source == sources[2]
     assert "truncated" in items[2].reason
 
 

@@ -1,12 +1,18 @@
-"""Small builders for hand-made claims, places and items in reconcile tests."""
+"""Small builders for hand-made claims, places and items, and lookups in reconcile's output."""
 
 from __future__ import annotations
 
-from tollwatch.model import Claim, Claimant, Count, Document, Perpetrator, Place, Victims, When
+from tollwatch.model import (
+    Claim, Claimant, Count, Document, Estimate, Event, Perpetrator, Place, Victims, When,
+)
+from tollwatch.reconcile.estimates import Figure
 from tollwatch.reconcile.items import prepare
+from tollwatch.reconcile.linking import link
 from tollwatch.reconcile.settings import Settings
 
 SETTINGS = Settings(generic_perpetrators=frozenset({"militants", "troops", "gunmen"}))
+# The `when` of a claim about one day, 8 March 2026.
+DAY = dict(start="2026-03-08", end="2026-03-08")
 
 
 def country(code: str = "NG") -> Place:
@@ -58,3 +64,27 @@ def items_of(claims, docs=None, settings: Settings = SETTINGS, **plan):
     """Items by claim id."""
     found = prepare(claims, docs or {}, settings, **plan)
     return {item.id: item for item in found}
+
+
+def linked(claims, docs=None, forced=()):
+    """Items, their links and the analysts' merges (`forced`, claim ids) as item indices."""
+    items = prepare(claims, docs or {}, SETTINGS)
+    index = {i.id: i.index for i in items}
+    forced = [[index[c] for c in group] for group in forced]
+    return items, link(items, SETTINGS, forced), forced
+
+
+def figure_on(low: int, best: int, high: int, claims: list[str]) -> Figure:
+    """A figure whose every bound rests on all of `claims`."""
+    return Figure(low, best, high, claims, claims, claims, claims)
+
+
+def event_with(events: list[Event], claim_id: str) -> Event:
+    """The one event that lists `claim_id`."""
+    [event] = [e for e in events if claim_id in e.claims]
+    return event
+
+
+def estimate_of(event: Event, group: str, outcome: str = "killed") -> Estimate | None:
+    found = [e for e in event.estimates if e.group == group and e.outcome == outcome]
+    return found[0] if found else None

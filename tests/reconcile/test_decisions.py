@@ -9,19 +9,11 @@ from tollwatch.reconcile.decisions import (
     apply_statuses, check_decision, event_decision, merge_decision, plan_decisions,
 )
 
+from .helpers import estimate_of, event_with
+
 
 def _decision(target, action, **value):
     return Decision(target, action, "analyst", "checked", value=value)
-
-
-def _by_claim(events, claim_id):
-    [event] = [e for e in events if claim_id in e.claims]
-    return event
-
-
-def _estimate(event, group):
-    found = [e for e in event.estimates if e.group == group and e.outcome == "killed"]
-    return found[0] if found else None
 
 
 def _kinds(event):
@@ -71,8 +63,8 @@ def test_decisions_status_goes_to_the_event_holding_most_claims():
 def test_decisions_discounted_claim_leaves_estimates_and_findings(scenario):
     ngo = scenario.claim_id("amnesty", 22, "civilians")
     events = reconcile(scenario.claims, scenario.documents, [_decision(ngo, "discount")])
-    parent = _by_claim(events, ngo)
-    civilians = _estimate(parent, "civilians")
+    parent = event_with(events, ngo)
+    civilians = estimate_of(parent, "civilians")
     assert (civilians.low, civilians.best, civilians.high) == (9, 9, 9)
     assert "sources_disagree" not in _kinds(parent) and "toll_revised" not in _kinds(parent)
     assert (parent.sources, parent.independent_sources, parent.status) == (1, 0, "single_source")
@@ -81,22 +73,22 @@ def test_decisions_discounted_claim_leaves_estimates_and_findings(scenario):
 def test_decisions_corrected_count_makes_sources_agree(scenario):
     gov = scenario.claim_id("gov", 9, "civilians")
     events = reconcile(scenario.claims, scenario.documents, [_decision(gov, "correct", best=22)])
-    parent = _by_claim(events, gov)
-    assert _estimate(parent, "civilians").low == 22
+    parent = event_with(events, gov)
+    assert estimate_of(parent, "civilians").low == 22
     assert "sources_disagree" not in _kinds(parent)
     assert parent.status == "corroborated"
 
 
 def test_decisions_confirm_and_discount_events(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    parent = _by_claim(events, scenario.claim_id("gov", 120))
-    raids = _by_claim(events, scenario.claim_id("army", 35))
+    parent = event_with(events, scenario.claim_id("gov", 120))
+    raids = event_with(events, scenario.claim_id("army", 35))
     decided = reconcile(scenario.claims, scenario.documents, [
         event_decision(parent, "confirm", "analyst", "satellite images"),
         event_decision(raids, "discount", "analyst", "no trace of these raids"),
     ])
-    parent_after = _by_claim(decided, scenario.claim_id("gov", 120))
-    raids_after = _by_claim(decided, scenario.claim_id("army", 35))
+    parent_after = event_with(decided, scenario.claim_id("gov", 120))
+    raids_after = event_with(decided, scenario.claim_id("army", 35))
     assert parent_after.status == "confirmed" and raids_after.status == "discounted"
     assert raids_after.claims == raids.claims
     [short] = [f for f in parent_after.findings if f.kind == "parts_short_of_total"]
@@ -105,18 +97,18 @@ def test_decisions_confirm_and_discount_events(scenario):
 
 def test_decisions_bare_event_id_resolves_through_the_machine_events(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    raids = _by_claim(events, scenario.claim_id("army", 35))
+    raids = event_with(events, scenario.claim_id("army", 35))
     decided = reconcile(scenario.claims, scenario.documents, [_decision(raids.id, "discount")])
-    assert _by_claim(decided, scenario.claim_id("army", 35)).status == "discounted"
+    assert event_with(decided, scenario.claim_id("army", 35)).status == "discounted"
 
 
 def test_decisions_merge_two_events(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    kano = _by_claim(events, scenario.claim_id("elsewhere", 6, "civilians"))
-    june = _by_claim(events, scenario.claim_id("elsewhere", 4, "civilians"))
+    kano = event_with(events, scenario.claim_id("elsewhere", 6, "civilians"))
+    june = event_with(events, scenario.claim_id("elsewhere", 4, "civilians"))
     decided = reconcile(scenario.claims, scenario.documents,
                         [merge_decision([kano, june], "analyst", "one spree")])
-    merged = _by_claim(decided, kano.claims[0])
+    merged = event_with(decided, kano.claims[0])
     assert sorted(merged.claims) == sorted(kano.claims + june.claims)
     assert len(decided) == len(events) - 1
 
@@ -124,18 +116,18 @@ def test_decisions_merge_two_events(scenario):
 def test_decisions_split_moves_claims_into_their_own_event(scenario):
     update = scenario.claim_id("army_update", 11, "security_forces")
     events = reconcile(scenario.claims, scenario.documents)
-    sunday = _by_claim(events, update)
+    sunday = event_with(events, update)
     decided = reconcile(scenario.claims, scenario.documents, [
         event_decision(sunday, "split", "analyst", "another clash", value={"claims": [update]})])
-    alone = _by_claim(decided, update)
+    alone = event_with(decided, update)
     assert alone.claims == [update]
-    sunday_after = _by_claim(decided, scenario.claim_id("army", 70))
-    assert _estimate(sunday_after, "security_forces").best == 8
+    sunday_after = event_with(decided, scenario.claim_id("army", 70))
+    assert estimate_of(sunday_after, "security_forces").best == 8
 
 
 def test_decisions_survive_a_rerun_with_more_documents(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    parent = _by_claim(events, scenario.claim_id("gov", 120))
+    parent = event_with(events, scenario.claim_id("gov", 120))
     ngo = scenario.claim_id("amnesty", 22, "civilians")
     decisions = [event_decision(parent, "confirm", "analyst", "checked"),
                  _decision(ngo, "correct", best=20, low=18, high=24)]
@@ -144,10 +136,10 @@ def test_decisions_survive_a_rerun_with_more_documents(scenario):
     assert [e.to_dict() for e in first] == [e.to_dict() for e in again]
     more = reconcile(scenario.claims + scenario.extra_claims,
                      {**scenario.documents, **scenario.extra_documents}, decisions)
-    grown = _by_claim(more, scenario.claim_id("gov", 120))
+    grown = event_with(more, scenario.claim_id("gov", 120))
     assert grown.id != parent.id and scenario.claim_id("army_repeat", 120) in grown.claims
     assert grown.status == "confirmed"
-    assert _estimate(grown, "civilians").best == 20
+    assert estimate_of(grown, "civilians").best == 20
 
 
 def test_decisions_report_lists_what_was_skipped(scenario):

@@ -2,7 +2,7 @@
 
 from tollwatch.reconcile.estimates import Figure, combine, incident_figure, sum_figures, to_estimate
 
-from .helpers import claim, documents, items_of
+from .helpers import claim, documents, figure_on, items_of
 
 
 def _figure(claims, **published):
@@ -43,14 +43,13 @@ def test_estimates_no_claims_no_figure():
 
 
 def test_estimates_parent_takes_the_larger_of_total_and_parts():
-    total = Figure(145, 145, 145, ["c_t"], ["c_t"], ["c_t"], ["c_t"])
-    parts = sum_figures([Figure(92, 92, 92, ["c_a"], ["c_a"], ["c_a"], ["c_a"]),
-                         Figure(36, 40, 44, ["c_b"], ["c_b"], ["c_b"], ["c_b"])])
+    total = figure_on(145, 145, 145, ["c_t"])
+    parts = sum_figures([figure_on(92, 92, 92, ["c_a"]), figure_on(36, 40, 44, ["c_b"])])
     assert (parts.low, parts.best, parts.high) == (128, 132, 136)
     combined = combine(total, parts)
     assert (combined.low, combined.best, combined.high) == (145, 145, 145)
     assert combined.best_claims == ["c_t"]
-    bigger_parts = combine(Figure(100, 100, 100, ["c_t"], ["c_t"], ["c_t"], ["c_t"]), parts)
+    bigger_parts = combine(figure_on(100, 100, 100, ["c_t"]), parts)
     assert bigger_parts.best == 132 and bigger_parts.best_claims == ["c_a", "c_b"]
     assert combine(None, parts) is parts and combine(total, None) is total
 

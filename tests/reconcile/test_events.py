@@ -1,11 +1,9 @@
 """Events: stable ids, dates from all claims, places once, parents after children."""
 
+from tollwatch.model import event_id_for as event_id
 from tollwatch.reconcile import reconcile
-from tollwatch.reconcile.events import event_id
 
-from .helpers import claim, city, documents, province
-
-DAY = dict(start="2026-03-08", end="2026-03-08")
+from .helpers import DAY, claim, city, documents, province
 
 
 def test_events_id_depends_on_the_set_of_claims_only():

@@ -1,31 +1,29 @@
 """Findings: parts against totals, disagreements, revisions, party-only figures."""
 
-from tollwatch.reconcile.estimates import Figure
 from tollwatch.reconcile.findings import disagreement, parties_only, revision, total_vs_parts
 
-from .helpers import claim, documents, items_of
+from .helpers import claim, documents, figure_on, items_of
 
 KEY = ("killed", "militants")
 
 
-def _fig(low, best, high, claims):
-    return Figure(low, best, high, claims, claims, claims, claims)
-
-
 def test_findings_parts_short_of_total():
-    found = total_vs_parts(KEY, _fig(145, 145, 145, ["c_t"]), _fig(128, 132, 136, ["c_a", "c_b"]))
+    found = total_vs_parts(KEY, figure_on(145, 145, 145, ["c_t"]),
+                           figure_on(128, 132, 136, ["c_a", "c_b"]))
     assert found.kind == "parts_short_of_total"
     assert found.numbers == {"total": 145, "parts": 132, "gap": 13}
     assert found.claims == ["c_t", "c_a", "c_b"] and "13 short" in found.text
 
 
 def test_findings_parts_exceed_total():
-    found = total_vs_parts(KEY, _fig(100, 100, 100, ["c_t"]), _fig(120, 125, 130, ["c_a"]))
+    found = total_vs_parts(KEY, figure_on(100, 100, 100, ["c_t"]),
+                           figure_on(120, 125, 130, ["c_a"]))
     assert found.kind == "parts_exceed_total" and found.numbers["gap"] == 25
 
 
 def test_findings_parts_within_the_total_range_say_nothing():
-    assert total_vs_parts(KEY, _fig(140, 145, 150, ["c_t"]), _fig(136, 140, 144, ["c_a"])) is None
+    within = figure_on(136, 140, 144, ["c_a"])
+    assert total_vs_parts(KEY, figure_on(140, 145, 150, ["c_t"]), within) is None
 
 
 def test_findings_sources_disagree_when_ranges_do_not_meet():
@@ -59,6 +57,6 @@ def test_findings_same_day_or_overlapping_reports_are_no_revision():
 def test_findings_party_sources_only_unless_one_claim_is_independent():
     found = items_of([claim("c_army", speaker="Army"), claim("c_none", "d2", speaker=None),
                       claim("c_ngo", "d3", speaker="Amnesty", party=False)])
-    result = parties_only(KEY, _fig(1, 1, 1, ["c_army", "c_none"]), found)
+    result = parties_only(KEY, figure_on(1, 1, 1, ["c_army", "c_none"]), found)
     assert result.kind == "party_sources_only" and result.claims == ["c_army", "c_none"]
-    assert parties_only(KEY, _fig(1, 1, 1, ["c_army", "c_ngo"]), found) is None
+    assert parties_only(KEY, figure_on(1, 1, 1, ["c_army", "c_ngo"]), found) is None

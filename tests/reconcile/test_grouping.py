@@ -1,20 +1,13 @@
 """Different victim groups from one report join one event; never across reports."""
 
 from tollwatch.reconcile.grouping import group_strands
-from tollwatch.reconcile.items import prepare
-from tollwatch.reconcile.linking import link
 from tollwatch.reconcile.nesting import strand_parents
 
-from .helpers import SETTINGS, claim, city, province
-
-DAY = dict(start="2026-03-08", end="2026-03-08")
+from .helpers import DAY, SETTINGS, claim, city, linked, province
 
 
 def _events(claims, forced=()):
-    items = prepare(claims, {}, SETTINGS)
-    index = {i.id: i.index for i in items}
-    forced = [[index[c] for c in group] for group in forced]
-    links = link(items, SETTINGS, forced)
+    items, links, forced = linked(claims, forced=forced)
     parents = strand_parents(links, items)
     groups, event_parents = group_strands(items, links, parents, SETTINGS, forced)
     names = [sorted(items[i].id for s in group for i in links.strands[s]) for group in groups]

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from tollwatch.model import Document
-from tollwatch.reconcile.items import corrected, day, iso, normalise_name, source_key
+from tollwatch.reconcile.items import corrected, day, iso, source_key
 
 from .helpers import SETTINGS, claim, documents, items_of
 
@@ -77,7 +77,3 @@ def test_items_input_order_does_not_change_indices():
     forward = items_of(claims)
     backward = items_of(list(reversed(claims)))
     assert {k: v.index for k, v in forward.items()} == {k: v.index for k, v in backward.items()}
-
-
-def test_items_normalise_name_drops_case_punctuation_and_articles():
-    assert normalise_name("The Borno State Government's") == "borno state government"

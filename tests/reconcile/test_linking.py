@@ -1,11 +1,9 @@
 """Blocking and strands: which claims are compared, which join, which stay apart."""
 
-from tollwatch.reconcile.linking import candidate_pairs, link
 from tollwatch.reconcile.items import prepare
+from tollwatch.reconcile.linking import candidate_pairs
 
-from .helpers import SETTINGS, claim, city, country, documents, province
-
-DAY = dict(start="2026-03-08", end="2026-03-08")
+from .helpers import DAY, SETTINGS, claim, city, country, documents, linked, province
 
 
 def _ids(pairs):
@@ -13,9 +11,7 @@ def _ids(pairs):
 
 
 def _strands(claims, docs=None, forced=()):
-    items = prepare(claims, docs or {}, SETTINGS)
-    index = {i.id: i.index for i in items}
-    links = link(items, SETTINGS, [[index[c] for c in group] for group in forced])
+    items, links, _ = linked(claims, docs, forced)
     return sorted(sorted(items[i].id for i in strand) for strand in links.strands), links, items
 
 

@@ -1,15 +1,12 @@
 """Aggregates become parents: the smallest holder wins; loops are cut."""
 
-from tollwatch.reconcile.items import prepare
-from tollwatch.reconcile.linking import link
 from tollwatch.reconcile.nesting import break_cycles, depths, strand_parents
 
-from .helpers import SETTINGS, claim, city, province
+from .helpers import claim, city, linked, province
 
 
 def _tree(claims):
-    items = prepare(claims, {}, SETTINGS)
-    links = link(items, SETTINGS)
+    items, links, _ = linked(claims)
     name = {s: items[members[0]].id for s, members in enumerate(links.strands)}
     return {name[child]: name[parent] for child, parent in strand_parents(links, items).items()}
 

@@ -7,7 +7,7 @@ from tollwatch.reconcile.predicates import (
 )
 
 from .helpers import (
-    SETTINGS, claim, city, country, district, documents, items_of, province, unresolved,
+    DAY, SETTINGS, claim, city, country, district, documents, items_of, province, unresolved,
 )
 
 
@@ -140,6 +140,5 @@ def test_predicates_relation_same_distinct_and_nested():
 
 
 def test_predicates_relation_respects_analyst_split_tags():
-    day = dict(start="2026-03-08", end="2026-03-08")
-    found = items_of([claim("c_a", **day), claim("c_b", "d2", **day)], tags={"c_b": "split x"})
+    found = items_of([claim("c_a", **DAY), claim("c_b", "d2", **DAY)], tags={"c_b": "split x"})
     assert relation(found["c_a"], found["c_b"], SETTINGS) is None

@@ -4,20 +4,11 @@ import random
 
 from tollwatch.reconcile import reconcile
 
+from .helpers import estimate_of, event_with
+
 
 def _events(scenario):
     return reconcile(scenario.claims, scenario.documents)
-
-
-def _by_claim(events, claim_id):
-    found = [e for e in events if claim_id in e.claims]
-    assert len(found) == 1
-    return found[0]
-
-
-def _estimate(event, group, outcome="killed"):
-    found = [e for e in event.estimates if e.group == group and e.outcome == outcome]
-    return found[0] if found else None
 
 
 def _findings(event, kind):
@@ -33,9 +24,9 @@ def test_reconcile_extraction_gives_the_claims_the_scenario_needs(scenario):
 
 def test_reconcile_aggregate_becomes_parent_of_the_days_inside_it(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    parent = _by_claim(events, scenario.claim_id("gov", 120))
-    sunday = _by_claim(events, scenario.claim_id("army", 70))
-    raids = _by_claim(events, scenario.claim_id("army", 35))
+    parent = event_with(events, scenario.claim_id("gov", 120))
+    sunday = event_with(events, scenario.claim_id("army", 70))
+    raids = event_with(events, scenario.claim_id("army", 35))
     assert parent.parent is None
     assert sorted(parent.children) == sorted([sunday.id, raids.id])
     assert sunday.parent == parent.id and raids.parent == parent.id
@@ -43,23 +34,23 @@ def test_reconcile_aggregate_becomes_parent_of_the_days_inside_it(scenario):
 
 
 def test_reconcile_parts_short_of_total(scenario):
-    parent = _by_claim(_events(scenario), scenario.claim_id("gov", 120))
+    parent = event_with(_events(scenario), scenario.claim_id("gov", 120))
     [short] = _findings(parent, "parts_short_of_total")
     assert short.numbers == {"total": 120, "parts": 105, "gap": 15}
     assert scenario.claim_id("gov", 120) == short.claims[0]
-    assert _estimate(parent, "militants").best == 120
+    assert estimate_of(parent, "militants").best == 120
 
 
 def test_reconcile_sub_count_stays_with_its_claim_and_never_adds(scenario):
-    sunday = _by_claim(_events(scenario), scenario.claim_id("army", 70))
+    sunday = event_with(_events(scenario), scenario.claim_id("army", 70))
     sub_id = scenario.claim_id("army", 5, "unknown")
     assert sub_id in sunday.claims
-    assert _estimate(sunday, "unknown") is None
-    assert _estimate(sunday, "militants").best == 70
+    assert estimate_of(sunday, "unknown") is None
+    assert estimate_of(sunday, "militants").best == 70
 
 
 def test_reconcile_civilian_figures_disagree_and_are_revised(scenario):
-    parent = _by_claim(_events(scenario), scenario.claim_id("gov", 120))
+    parent = event_with(_events(scenario), scenario.claim_id("gov", 120))
     gov = scenario.claim_id("gov", 9, "civilians")
     ngo = scenario.claim_id("amnesty", 22, "civilians")
     assert gov in parent.claims and ngo in parent.claims
@@ -67,44 +58,44 @@ def test_reconcile_civilian_figures_disagree_and_are_revised(scenario):
     assert disagree.numbers == {"lowest": 9, "highest": 22} and disagree.claims == [gov, ngo]
     [revised] = _findings(parent, "toll_revised")
     assert revised.numbers == {"earlier": 9, "later": 22}
-    civilians = _estimate(parent, "civilians")
+    civilians = estimate_of(parent, "civilians")
     assert (civilians.low, civilians.best, civilians.high) == (9, 22, 22)
     assert civilians.claims[0] == ngo  # the independent source gives the best
 
 
 def test_reconcile_sources_and_status(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    parent = _by_claim(events, scenario.claim_id("gov", 120))
+    parent = event_with(events, scenario.claim_id("gov", 120))
     assert (parent.sources, parent.independent_sources, parent.status) == (2, 1, "contested")
-    sunday = _by_claim(events, scenario.claim_id("army", 70))
+    sunday = event_with(events, scenario.claim_id("army", 70))
     assert (sunday.sources, sunday.independent_sources, sunday.status) == (1, 0, "single_source")
 
 
 def test_reconcile_party_sources_only_for_militants_not_for_civilians(scenario):
-    parent = _by_claim(_events(scenario), scenario.claim_id("gov", 120))
+    parent = event_with(_events(scenario), scenario.claim_id("gov", 120))
     flagged = {f.group for f in _findings(parent, "party_sources_only")}
     assert "militants" in flagged and "civilians" not in flagged
 
 
 def test_reconcile_same_source_revising_its_toll_is_no_disagreement(scenario):
-    sunday = _by_claim(_events(scenario), scenario.claim_id("army", 70))
+    sunday = event_with(_events(scenario), scenario.claim_id("army", 70))
     assert scenario.claim_id("army_update", 11, "security_forces") in sunday.claims
     [revised] = _findings(sunday, "toll_revised")
     assert revised.group == "security_forces" and revised.numbers == {"earlier": 8, "later": 11}
     assert not _findings(sunday, "sources_disagree")
-    soldiers = _estimate(sunday, "security_forces")
+    soldiers = estimate_of(sunday, "security_forces")
     assert (soldiers.low, soldiers.best, soldiers.high) == (8, 11, 11)
 
 
 def test_reconcile_parent_sums_groups_only_its_children_report(scenario):
-    parent = _by_claim(_events(scenario), scenario.claim_id("gov", 120))
-    assert _estimate(parent, "security_forces").best == 11
+    parent = event_with(_events(scenario), scenario.claim_id("gov", 120))
+    assert estimate_of(parent, "security_forces").best == 11
 
 
 def test_reconcile_unrelated_incidents_stay_separate(scenario):
     events = reconcile(scenario.claims, scenario.documents)
-    kano = _by_claim(events, scenario.claim_id("elsewhere", 6, "civilians"))
-    june = _by_claim(events, scenario.claim_id("elsewhere", 4, "civilians"))
+    kano = event_with(events, scenario.claim_id("elsewhere", 6, "civilians"))
+    june = event_with(events, scenario.claim_id("elsewhere", 4, "civilians"))
     assert kano.id != june.id
     for event in (kano, june):
         assert event.parent is None and not event.children and len(event.claims) == 1
@@ -121,9 +112,9 @@ def test_reconcile_same_input_in_any_order_gives_the_same_events(scenario):
 def test_reconcile_a_repeated_total_joins_the_parent(scenario):
     documents = {**scenario.documents, **scenario.extra_documents}
     events = reconcile(scenario.claims + scenario.extra_claims, documents)
-    parent = _by_claim(events, scenario.claim_id("gov", 120))
+    parent = event_with(events, scenario.claim_id("gov", 120))
     assert scenario.claim_id("army_repeat", 120) in parent.claims
-    assert parent.sources == 3 and _estimate(parent, "militants").best == 120
+    assert parent.sources == 3 and estimate_of(parent, "militants").best == 120
 
 
 def test_reconcile_no_claims_no_events():

@@ -6,7 +6,9 @@ import pytest
 
 from tollwatch.errors import RecordRejected
 from tollwatch.model import Estimate, Event, Finding, Place
-from tollwatch.store.eventrows import event_child_rows, event_facets, event_from_rows, event_row
+from tollwatch.store.eventrows import (
+    event_child_rows, event_facet_rows, event_facets, event_from_rows, event_row,
+)
 from tollwatch.store.rows import place_from_row
 
 
@@ -42,6 +44,15 @@ def test_eventrows_facets_cover_places_estimates_and_claimants():
     assert {("claimant_type", "military"), ("claimant_type", "government"),
             ("party", "1")} <= facets
     assert ("party", "0") not in facets
+
+
+def test_eventrows_facet_rows_carry_the_event_dates():
+    event = _event()
+    claimants = {"c_1": ("military", True)}
+    rows = event_facet_rows(event, claimants)
+    assert {(row["facet"], row["value"]) for row in rows} == event_facets(event, claimants)
+    assert {(row["event_id"], row["date_first"], row["date_last"]) for row in rows} == {
+        ("e_1", "2026-01-29", "2026-01-31")}
 
 
 def test_eventrows_unserialisable_numbers_are_rejected():

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict
 from typing import Any, TextIO
 
-from ..model import VICTIM_GROUPS, Place
+from ..model import VICTIM_GROUPS
 from .rows import (
     Bundle, EventRecord, claimant_names, finding_kinds, killed_by_group, killed_total,
     located, party_sources_only, primary_place,
@@ -62,18 +61,18 @@ def feature(record: EventRecord) -> dict[str, Any]:
     for group in VICTIM_GROUPS:
         estimate = groups.get(group)
         properties[f"killed_{group}"] = estimate.best if estimate else (0 if total else None)
+    whole = event.to_dict()
     properties.update({
         "finding_kinds": finding_kinds(event),
-        "estimates": [asdict(e) for e in event.estimates],
-        "findings": [asdict(f) for f in event.findings],
-        "places": [_place(p) for p in event.places],
+        "estimates": whole["estimates"],
+        "findings": whole["findings"],
+        "places": [_finite(place) for place in whole["places"]],
     })
     return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
 
 
-def _place(place: Place) -> dict[str, Any]:
-    data = asdict(place)
+def _finite(place: dict[str, Any]) -> dict[str, Any]:
     for axis in ("lat", "lon"):
-        if data[axis] is not None and not math.isfinite(data[axis]):
-            data[axis] = None  # JSON has no NaN
-    return data
+        if place[axis] is not None and not math.isfinite(place[axis]):
+            place[axis] = None  # JSON has no NaN
+    return place

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ExportValueError, MissingExportRecord
+from ..errors import BadDateError, ExportValueError, MissingExportRecord
+from ..extract.pipeline import parse_published
 from ..model import Claim, Document, Estimate, Event, Place, Range
 
 # From the finest to the coarsest; a name no gazetteer knows ("unknown") comes last.
@@ -137,11 +138,9 @@ def primary_place(places: list[Place]) -> Place | None:
 
 def iso_date(value: str | None, what: str = "date") -> dt.date | None:
     """The date an ISO `YYYY-MM-DD` string (or the date part of a timestamp) stands for."""
-    if not value:
-        return None
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
+        return parse_published(value)
+    except BadDateError:
         raise ExportValueError(f"{what} {value!r} is not an ISO date") from None
 
 
@@ -161,11 +160,11 @@ def event_year(event: Event) -> int | None:
 
 def publication_day(document: Document) -> str:
     """The document's publication date as YYYY-MM-DD, or as given when it is no ISO date."""
-    value = document.published_at or ""
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat() if value else ""
-    except ValueError:
-        return value
+        day = iso_date(document.published_at)
+    except ExportValueError:
+        return document.published_at or ""
+    return day.isoformat() if day else ""
 
 
 # ----- text -----

@@ -53,8 +53,9 @@ def read_sources(
                     fetcher = own_fetcher = Fetcher(allow_private=allow_private, max_bytes=max_bytes)
                 items = _read_url(source, fetcher, max_bytes)
             else:
-                items = _read_path(source, published, max_bytes, max_chars)
+                items = _read_path(source, max_bytes, max_chars)
             for item in _guarded(source, items):
+                # Applied here, once for every kind of source, rather than by each reader.
                 if isinstance(item, Document) and item.published_at is None:
                     item.published_at = published
                 yield item
@@ -78,24 +79,24 @@ def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
                                         hint="check the path and its permissions"))
 
 
-def _read_path(path: str, published: str | None, max_bytes: int, max_chars: int | None) -> Iterator[Item]:
+def _read_path(path: str, max_bytes: int, max_chars: int | None) -> Iterator[Item]:
     if os.path.isdir(path):
         for file in files.list_files(path):
-            yield from _guarded(file, _read_file(file, published, max_bytes, max_chars))
+            yield from _guarded(file, _read_file(file, max_bytes, max_chars))
     elif os.path.exists(path):
-        yield from _read_file(path, published, max_bytes, max_chars)
+        yield from _read_file(path, max_bytes, max_chars)
     else:
         raise InputError(f"file not found: {path}", hint="check the path")
 
 
-def _read_file(path: str, published: str | None, max_bytes: int, max_chars: int | None) -> Iterator[Item]:
+def _read_file(path: str, max_bytes: int, max_chars: int | None) -> Iterator[Item]:
     kind = files.kind_of_file(path)
     if kind == files.WARC:
         yield from read_warc(path, max_bytes=max_bytes)
     elif kind == files.JSONL:
-        yield from files.read_jsonl_file(path, published=published, max_chars=max_chars)
+        yield from files.read_jsonl_file(path, max_chars=max_chars)
     elif kind == files.TEXT:
-        yield files.read_text_file(path, published=published, max_chars=max_chars)
+        yield files.read_text_file(path, max_chars=max_chars)
     elif kind == files.BINARY:
         raise files.binary_file_error(path)
     else:
@@ -107,7 +108,7 @@ def _read_url(url: str, fetcher: FetchFunction, max_bytes: int) -> Iterator[Item
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise UnreadableSource(f"{url} is not an http or https URL", hint="give a file path or an http(s) URL")
     page = fetcher(url)
-    kind = _kind_of_media(page.media_type) or files.sniff_kind(page.body[:4096])
+    kind = _kind_of_media(page.media_type) or files.sniff_kind(page.body)
     if kind in (files.WARC, files.BINARY):
         raise UnreadableSource(f"{url} is {page.media_type or 'binary content'}, not HTML, a feed or text")
     yield from _read_content(kind, page.body, source=url, url=page.url, content_type=page.content_type,

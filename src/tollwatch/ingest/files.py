@@ -46,7 +46,11 @@ def kind_of_file(path: str) -> str:
 
 
 def sniff_kind(head: bytes) -> str:
-    """The kind of content that starts with `head`: "warc", "feed", "html", "binary" or "text"."""
+    """The kind of content that starts with `head`: "warc", "feed", "html", "binary" or "text".
+
+    Only the first few kilobytes are looked at, so a whole body may be passed.
+    """
+    head = head[:_SNIFF_BYTES]
     if head.startswith(b"\x1f\x8b"):
         try:
             inner = zlib.decompressobj(wbits=31).decompress(head, 16)

@@ -7,7 +7,6 @@ from datetime import date
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from ..errors import SourceTooLarge, UnreadableSource
 from ..model import Document
@@ -93,6 +92,8 @@ def _decoded(content: bytes | str, charset: str | None) -> bytes | str:
 
 
 def _extract(content: bytes | str, url: str | None, source: str):
+    import trafilatura  # a heavy import (~0.15 s), paid only when a page is read
+
     date_params = {
         "original_date": True,
         "extensive_search": False,

@@ -25,13 +25,15 @@ skipped, never applied to a guess.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import get_args
 
 from ..errors import DecisionError
-from ..model import OUTCOMES, VICTIM_GROUPS, Decision, Event
+from ..model import OUTCOMES, VICTIM_GROUPS, Decision, DecisionAction, Event
 
-ACTIONS = ("confirm", "discount", "merge", "split", "correct")
+ACTIONS: tuple[str, ...] = get_args(DecisionAction)
 _STATUS = {"confirm": "confirmed", "discount": "discounted"}
 
 
@@ -185,10 +187,7 @@ def apply_statuses(event_claims: list[set[str]], statuses: list[tuple[frozenset[
     holder: dict[str, int] = {c: n for n, claims in enumerate(event_claims) for c in claims}
     overrides: dict[int, str] = {}
     for claims, status in statuses:
-        tally: dict[int, int] = {}
-        for claim_id in claims:
-            if claim_id in holder:
-                tally[holder[claim_id]] = tally.get(holder[claim_id], 0) + 1
+        tally = Counter(holder[c] for c in claims if c in holder)
         if tally:
             overrides[min(tally, key=lambda n: (-tally[n], n))] = status
     return overrides

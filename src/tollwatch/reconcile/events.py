@@ -1,7 +1,7 @@
 """Events from grouped strands: members, ids, tree, dates, places, figures, findings, status.
 
-An event's id is "e_" and the first 16 hex digits of the SHA-256 of its sorted claim ids:
-the same claims give the same id on every run. `Event.claims` are the event's own claims
+An event's id comes from `model.event_id_for` over its sorted claim ids: the same claims
+give the same id on every run. `Event.claims` are the event's own claims
 (its strands, the evidence attached to them and their sub-counts); a parent's children
 keep theirs. Its dates are, per strand, the days all its claims allow (their intersection,
 or their hull where they do not meet), then the hull over strands; a claim without an end
@@ -10,10 +10,9 @@ date ends at its publication. Its places are its own claims' places, each once.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
-from ..model import OUTCOMES, VICTIM_GROUPS, Event, Finding, Place
+from ..model import OUTCOMES, VICTIM_GROUPS, Event, Finding, Place, event_id_for
 from .estimates import Figure, combine, incident_figure, sum_figures, to_estimate
 from .findings import disagreement, parties_only, revision, total_vs_parts
 from .items import Item, iso
@@ -32,12 +31,6 @@ class Node:
     id: str = ""
     status: str | None = None
     final: dict[tuple[str, str], Figure] = field(default_factory=dict)
-
-
-def event_id(claim_ids: list[str]) -> str:
-    """The stable id of an event with these claims."""
-    key = "\n".join(sorted(claim_ids))
-    return "e_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def make_nodes(items: list[Item], links: Links, groups: list[list[int]],
@@ -61,7 +54,7 @@ def make_nodes(items: list[Item], links: Links, groups: list[list[int]],
         nodes[child].parent = parent
         nodes[parent].children.append(child)
     for node in nodes:
-        node.id = event_id([i.id for i in node.items])
+        node.id = event_id_for([i.id for i in node.items])
     return nodes
 
 

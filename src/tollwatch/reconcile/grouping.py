@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 
 from .items import Item
 from .linking import Links
@@ -90,15 +91,17 @@ def _edges(items: list[Item], links: Links, settings: Settings,
         by_document[items[index].document_id].append(items[index])
     edges = set()
     for members in by_document.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.key == b.key or a.tag != b.tag:
-                    continue
-                if not overlaps(a, b, settings.slack_days) or not where_compatible(a, b, settings):
-                    continue
+        for a, b in combinations(members, 2):
+            if _may_join(a, b, settings):
                 sa, sb = sorted((links.strand_of[a.index], links.strand_of[b.index]))
                 edges.add((max(level[sa], level[sb]), -_closeness(a, b), sa, sb))
     return edges
+
+
+def _may_join(a: Item, b: Item, settings: Settings) -> bool:
+    """Figures for another outcome or group, unsplit, on overlapping days at compatible places."""
+    return (a.key != b.key and a.tag == b.tag and overlaps(a, b, settings.slack_days)
+            and where_compatible(a, b, settings))
 
 
 def _closeness(a: Item, b: Item) -> int:

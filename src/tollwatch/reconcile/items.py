@@ -15,15 +15,14 @@ An `Item` wraps one claim with what every later step asks of it, computed once:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from ..errors import BadDateError
+from ..extract.pipeline import parse_published
 from ..model import Claim, Count, Document, Place, Victims
+from .names import normalise_name
 from .settings import Settings
-
-_STOP_WORDS = frozenset({"the", "a", "an", "of", "s"})
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 @dataclass(slots=True)
@@ -36,16 +35,13 @@ class Item:
     published: int | None
     lo: int | None
     hi: int | None
-    span: tuple[int, int] | None
     start: int | None
     end: int | None
     places: tuple[Place, ...]
     names: frozenset[str]
-    counting: bool
     discounted: bool
     tag: str
     source: str
-    independent: bool
     parent: int | None = None
 
     @property
@@ -61,30 +57,42 @@ class Item:
         return self.claim.count
 
     @property
+    def span(self) -> tuple[int, int] | None:
+        """The interval the claim names itself: both ends given, else None."""
+        if self.start is None or self.end is None:
+            return None
+        return self.start, self.end
+
+    @property
+    def counting(self) -> bool:
+        return self.claim.counts_in_totals
+
+    @property
+    def independent(self) -> bool:
+        """A named claimant who is no party to the conflict; unattributed figures are not."""
+        return self.claim.claimant is not None and not self.claim.claimant.party_to_conflict
+
+    @property
     def in_estimates(self) -> bool:
         """Asserted, about this incident, not a sub-count, not discounted."""
         return self.counting and self.parent is None and not self.discounted
 
 
 def day(value: str | None) -> int | None:
-    """The day number of an ISO date or date-time string; None when unreadable."""
-    if not value or not isinstance(value, str):
-        return None
+    """The day number of an ISO date or date-time string; None when unreadable.
+
+    An unreadable date only leaves a claim undated: it is already its document's error.
+    """
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).toordinal()
-    except ValueError:
+        date = parse_published(value)
+    except BadDateError:
         return None
+    return None if date is None else date.toordinal()
 
 
 def iso(ordinal: int | None) -> str | None:
     """The ISO date of a day number."""
     return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
-
-
-def normalise_name(text: str) -> str:
-    """Case-folded words of a name without punctuation and articles."""
-    words = _NON_WORD.sub(" ", text.casefold()).split()
-    return " ".join(w for w in words if w not in _STOP_WORDS)
 
 
 def prepare(claims: Iterable[Claim], documents: Mapping[str, Document], settings: Settings,
@@ -132,10 +140,9 @@ def _item(index: int, claim: Claim, document: Document | None, settings: Setting
     names = frozenset(normalise_name(p.name) for p in claim.where if not p.country and p.name)
     return Item(
         index=index, claim=claim, key=(claim.outcome, claim.victims.group), published=published,
-        lo=lo, hi=hi, span=(start, end) if start is not None and end is not None else None,
-        start=start, end=end, places=resolved, names=frozenset(n for n in names if n),
-        counting=claim.counts_in_totals, discounted=discounted, tag=tag,
-        source=source_key(claim, document), independent=is_independent(claim),
+        lo=lo, hi=hi, start=start, end=end, places=resolved,
+        names=frozenset(n for n in names if n), discounted=discounted, tag=tag,
+        source=source_key(claim, document),
     )
 
 
@@ -159,26 +166,31 @@ def source_key(claim: Claim, document: Document | None) -> str:
         name = normalise_name(claimant.organisation or claimant.name or "")
         if name:
             return name
-    if document is not None and document.publisher and normalise_name(document.publisher):
-        return "publisher " + normalise_name(document.publisher)
+    publisher = normalise_name(document.publisher or "") if document is not None else ""
+    if publisher:
+        return "publisher " + publisher
     return "document " + claim.document_id
-
-
-def is_independent(claim: Claim) -> bool:
-    """A named claimant who is no party to the conflict; unattributed figures are not."""
-    return claim.claimant is not None and not claim.claimant.party_to_conflict
 
 
 def _link_sub_claims(items: list[Item]) -> None:
     """Point each sub-claim at the top claim of its chain, if that claim is present."""
     by_id = {item.id: item for item in items}
     for item in items:
-        seen = {item.id}
-        top = by_id.get(item.claim.part_of) if item.claim.part_of else None
-        while top is not None and top.claim.part_of and top.claim.part_of in by_id:
-            if top.id in seen:
-                break
-            seen.add(top.id)
-            top = by_id[top.claim.part_of]
-        if top is not None and top.id not in seen:
+        top = _top_claim(item, by_id)
+        if top is not None:
             item.parent = top.index
+
+
+def _top_claim(item: Item, by_id: Mapping[str, Item]) -> Item | None:
+    """The last present claim up `item`'s `part_of` chain; None without one or in a loop."""
+    seen = {item.id}
+    top = by_id.get(item.claim.part_of)
+    while top is not None:
+        if top.id in seen:
+            return None
+        seen.add(top.id)
+        above = by_id.get(top.claim.part_of)
+        if above is None:
+            return top
+        top = above
+    return None

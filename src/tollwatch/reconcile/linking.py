@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from .items import Item
 from .predicates import (
-    A_HOLDS_B, B_HOLDS_A, SAME, actors_compatible, place_rank, relation, where_compatible,
+    A_HOLDS_B, B_HOLDS_A, SAME, actors_compatible, days_meet, place_rank, relation,
+    where_compatible,
 )
 from .settings import Settings
 from .unionfind import UnionFind
@@ -112,9 +113,7 @@ class _Strands:
             return False
         if check_documents and self.documents[ra] & self.documents[rb]:
             return False
-        (lo_a, hi_a), (lo_b, hi_b) = self.days[ra], self.days[rb]
-        slack = self.settings.slack_days
-        if lo_a is None or lo_b is None or lo_a > hi_b + slack or lo_b > hi_a + slack:
+        if not days_meet(self.days[ra], self.days[rb], self.settings.slack_days):
             return False
         small, other = (ra, rb) if len(self.sets.members(ra)) <= len(self.sets.members(rb)) \
             else (rb, ra)

@@ -20,27 +20,35 @@ from __future__ import annotations
 
 import math
 
+from ..extract.gazetteer import KIND_RANK
 from ..model import Claim, Perpetrator, Place
-from .items import Item, normalise_name
+from .items import Item
+from .names import normalise_name
 from .settings import Settings
 
-_RANK = {"country": 3, "province": 2, "district": 1, "city": 0}
 _FINE = ("city", "district")
 _EARTH_KM = 6371.0
 
 SAME, DISTINCT, A_HOLDS_B, B_HOLDS_A = "same", "distinct", "a_holds_b", "b_holds_a"
 
 
+def days_meet(a: tuple[int | None, int | None], b: tuple[int | None, int | None],
+              slack: int = 0) -> bool:
+    """Two (first, last) day intervals overlap, `slack` days apart at most; None meets nothing."""
+    if a[0] is None or b[0] is None:
+        return False
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
 def overlaps(a: Item, b: Item, slack: int = 0) -> bool:
     """The days two claims can be about overlap (claims with no time overlap nothing)."""
-    if a.lo is None or b.lo is None:
-        return False
-    return a.lo <= b.hi + slack and b.lo <= a.hi + slack
+    return days_meet((a.lo, a.hi), (b.lo, b.hi), slack)
 
 
 def place_rank(place: Place) -> int:
-    if place.precision in _RANK:
-        return _RANK[place.precision]
+    """The gazetteer's rank of a place's precision (country 3 … city 0), else from its admins."""
+    if place.precision in KIND_RANK:
+        return KIND_RANK[place.precision]
     if place.admin2:
         return 0
     return 2 if place.admin1 else 3

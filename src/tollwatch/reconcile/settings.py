@@ -34,17 +34,19 @@ def _build(lexicon: Lexicon) -> Settings:
     words = actors.get("generic_perpetrators") or []
     if not isinstance(words, list):
         raise LexiconError("reconcile.actors.generic_perpetrators must be a list of words")
+    defaults = Settings()
     return Settings(
-        undated_window_days=_number(time, "undated_window_days", 7, int),
-        open_end_days=_number(time, "open_end_days", 7, int),
-        slack_days=_number(time, "slack_days", 0, int),
-        max_distance_km=_number(place, "max_distance_km", 25.0, float),
+        undated_window_days=_number(time, "undated_window_days", defaults.undated_window_days),
+        open_end_days=_number(time, "open_end_days", defaults.open_end_days),
+        slack_days=_number(time, "slack_days", defaults.slack_days),
+        max_distance_km=_number(place, "max_distance_km", defaults.max_distance_km),
         generic_perpetrators=frozenset(str(w).casefold() for w in words),
     )
 
 
-def _number(section: dict, name: str, default, kind):
+def _number(section: dict, name: str, default: int | float) -> int | float:
+    """The setting `name` as the type of its default."""
     value = section.get(name, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise LexiconError(f"reconcile setting {name} must be a number of 0 or more, not {value!r}")
-    return kind(value)
+    return type(default)(value)

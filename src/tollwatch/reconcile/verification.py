@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .items import Item
 
@@ -83,14 +84,10 @@ def ranges_overlap(a: Item, b: Item) -> bool:
 
 def corroborated(sources: Sources) -> bool:
     """Two sources agree on a figure and at least one of them is independent."""
-    for by_source in sources.current.values():
-        names = sorted(by_source)
-        for i, first in enumerate(names):
-            for second in names[i + 1:]:
-                if ({first, second} & sources.independent
-                        and ranges_overlap(by_source[first], by_source[second])):
-                    return True
-    return False
+    return any({first, second} & sources.independent
+               and ranges_overlap(by_source[first], by_source[second])
+               for by_source in sources.current.values()
+               for first, second in combinations(sorted(by_source), 2))
 
 
 def machine_status(sources: Sources, finding_kinds: Iterable[str]) -> str:

@@ -78,12 +78,9 @@ def database_errors(url: URL) -> Iterator[None]:
     """Turn a driver's operational failure (server down, disk full, bad file) into StoreError."""
     try:
         yield
-    except (exc.OperationalError, exc.InterfaceError, exc.ProgrammingError,
-            exc.InternalError, exc.NotSupportedError) as error:
-        raise StoreError(f"database {safe_url(url)}: {_first_line(error)}") from error
-    except exc.DatabaseError as error:
-        if isinstance(error, exc.IntegrityError):
-            raise
+    except exc.IntegrityError:
+        raise  # a clash with stored rows: the store turns it into RecordRejected
+    except (exc.DatabaseError, exc.InterfaceError) as error:
         raise StoreError(f"database {safe_url(url)}: {_first_line(error)}") from error
 
 

@@ -59,6 +59,14 @@ def event_facets(event: Event, claimants: Mapping[str, tuple[str | None, bool | 
     return facets
 
 
+def event_facet_rows(event: Event, claimants: Mapping[str, tuple[str | None, bool | None]]
+                     ) -> list[dict[str, Any]]:
+    """Rows of the event_facets table for `event`; `claimants` as for `event_facets`."""
+    first, last = date_bounds(event.start, event.end)
+    return [{"facet": facet, "value": value, "date_first": first, "event_id": event.id,
+             "date_last": last} for facet, value in sorted(event_facets(event, claimants))]
+
+
 def party_value(party: bool) -> str:
     """The facet value of a party-to-conflict flag."""
     return "1" if party else "0"

@@ -159,55 +159,47 @@ events = Table(
 )
 
 
-def _event_fk(table: str) -> Column:
-    return Column("event_id", Text,
-                  ForeignKey("events.id", name=f"fk_{table}_event_id", ondelete="CASCADE"),
-                  nullable=False)
+def _event_table(name: str, *columns: Column | Index) -> Table:
+    """Rows of an event's parts in order: keyed by (event_id, position), deleted with it."""
+    return Table(
+        name, metadata,
+        Column("event_id", Text,
+               ForeignKey("events.id", name=f"fk_{name}_event_id", ondelete="CASCADE"),
+               nullable=False),
+        Column("position", Integer, nullable=False),
+        *columns,
+        PrimaryKeyConstraint("event_id", "position", name=f"pk_{name}"),
+    )
 
 
 # Claim ids here are plain text, not foreign keys: events are machine output, rebuilt
 # after re-extraction, and must never block or cascade into the claims.
-event_claims = Table(
-    "event_claims", metadata,
-    _event_fk("event_claims"),
-    Column("position", Integer, nullable=False),
+event_claims = _event_table(
+    "event_claims",
     Column("claim_id", Text, nullable=False),
-    PrimaryKeyConstraint("event_id", "position", name="pk_event_claims"),
     Index("ix_event_claims_claim_id", "claim_id"),
 )
 
-event_places = Table(
-    "event_places", metadata,
-    _event_fk("event_places"),
-    Column("position", Integer, nullable=False),
-    *_place_columns(),
-    PrimaryKeyConstraint("event_id", "position", name="pk_event_places"),
-)
+event_places = _event_table("event_places", *_place_columns())
 
-estimates = Table(
-    "estimates", metadata,
-    _event_fk("estimates"),
-    Column("position", Integer, nullable=False),
+estimates = _event_table(
+    "estimates",
     Column("outcome", Text, nullable=False),
     Column("victim_group", Text, nullable=False),
     Column("low", BigInteger, nullable=False),
     Column("best", BigInteger, nullable=False),
     Column("high", BigInteger, nullable=False),
     Column("claims", Text, nullable=False),
-    PrimaryKeyConstraint("event_id", "position", name="pk_estimates"),
 )
 
-findings = Table(
-    "findings", metadata,
-    _event_fk("findings"),
-    Column("position", Integer, nullable=False),
+findings = _event_table(
+    "findings",
     Column("kind", Text, nullable=False),
     Column("outcome", Text, nullable=False),
     Column("victim_group", Text, nullable=False),
     Column("claims", Text, nullable=False),
     Column("numbers", Text, nullable=False),
     Column("text", Text, nullable=False),
-    PrimaryKeyConstraint("event_id", "position", name="pk_findings"),
 )
 
 # What an event can be listed by (place key, outcome, group, outcome/group, claimant type,

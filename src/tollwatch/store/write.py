@@ -15,12 +15,12 @@ from sqlalchemy import Connection, Table, bindparam, delete, select
 
 from ..errors import RecordRejected
 from ..model import Claim, Document, Event, Extraction, Place, document_id_for
-from .eventrows import event_child_rows, event_facets, event_row
+from .eventrows import event_child_rows, event_facet_rows, event_row
 from .load import chunked, claimants_of
 from .rows import claim_row, place_from_row, place_keys, place_row
 from .schema import (
     CLAIM_FILTER_COLUMNS, EVENT_TABLES, claim_place_keys, claim_places, claims, documents,
-    estimates, event_claims, event_facets as event_facets_table, event_places, events, findings,
+    event_facets, events,
 )
 
 INSERT_CHUNK = 2000
@@ -59,14 +59,8 @@ def claim_rows(doc_id: str, extraction: Extraction) -> ClaimRows:
         rows.claims.append(row)
         rows.places.extend({"claim_id": claim.id, **place_row(place, i)}
                            for i, place in enumerate(claim.where))
-        rows.keys.extend(place_key_rows(row, place_keys(claim.where)))
+        rows.keys.extend(_place_key_rows(row, place_keys(claim.where)))
     return rows
-
-
-def place_key_rows(claim: dict[str, Any], keys: Iterable[str]) -> list[dict[str, Any]]:
-    """claim_place_keys rows of a claims-table row, one per key."""
-    copied = {name: claim[name] for name in ("date_first", *CLAIM_FILTER_COLUMNS)}
-    return [{"key": key, "claim_id": claim["id"], **copied} for key in sorted(keys)]
 
 
 def insert_claims(connection: Connection, rows: ClaimRows) -> None:
@@ -107,28 +101,28 @@ def replace_all_events(connection: Connection, new_events: list[Event]) -> None:
     clashing = sorted(event_id for event_id, n in counts.items() if n > 1)
     if clashing:
         raise RecordRejected(f"event id {clashing[0]} appears {counts[clashing[0]]} times")
-    rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in EVENT_TABLES}
-    for position, event in enumerate(new_events):
-        row = event_row(event, position)
-        rows[events].append(row)
-        children = event_child_rows(event)
-        for table in (event_claims, event_places, estimates, findings):
-            rows[table].extend(children[table.name])
     claimants = claimants_of(connection, (c for event in new_events for c in event.claims))
-    for event, row in zip(new_events, rows[events]):
-        rows[event_facets_table].extend(
-            {"facet": facet, "value": value, "date_first": row["date_first"],
-             "event_id": event.id, "date_last": row["date_last"]}
-            for facet, value in sorted(event_facets(event, claimants)))
+    rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in EVENT_TABLES}
+    for position, event in enumerate(new_events):
+        rows[events.name].append(event_row(event, position))
+        for name, child_rows in event_child_rows(event).items():
+            rows[name].extend(child_rows)
+        rows[event_facets.name].extend(event_facet_rows(event, claimants))
     for table in EVENT_TABLES:
         connection.execute(delete(table))
     for table in reversed(EVENT_TABLES):
-        insert_rows(connection, table, rows[table])
+        insert_rows(connection, table, rows[table.name])
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     for chunk in chunked(rows, INSERT_CHUNK):
         connection.execute(table.insert(), list(chunk))
+
+
+def _place_key_rows(claim: dict[str, Any], keys: Iterable[str]) -> list[dict[str, Any]]:
+    """claim_place_keys rows of a claims-table row, one per key."""
+    copied = {name: claim[name] for name in ("date_first", *CLAIM_FILTER_COLUMNS)}
+    return [{"key": key, "claim_id": claim["id"], **copied} for key in sorted(keys)]
 
 
 def _check_ids(doc_id: str, extracted: Iterable[Claim]) -> None:

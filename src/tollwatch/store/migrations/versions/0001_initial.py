@@ -27,10 +27,17 @@ def _place_columns() -> list[sa.Column]:
     ]
 
 
-def _event_id(table: str) -> sa.Column:
-    return sa.Column("event_id", sa.Text(),
-                     sa.ForeignKey("events.id", name=f"fk_{table}_event_id", ondelete="CASCADE"),
-                     nullable=False)
+def _create_event_table(name: str, *columns: sa.Column) -> None:
+    """A table of an event's parts in order: keyed by (event_id, position), deleted with it."""
+    op.create_table(
+        name,
+        sa.Column("event_id", sa.Text(),
+                  sa.ForeignKey("events.id", name=f"fk_{name}_event_id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        *columns,
+        sa.PrimaryKeyConstraint("event_id", "position", name=f"pk_{name}"),
+    )
 
 
 def upgrade() -> None:
@@ -132,44 +139,26 @@ def _events() -> None:
         sa.Column("parent", sa.Text()),
         sa.Column("children", sa.Text(), nullable=False),
     )
-    op.create_table(
-        "event_claims",
-        _event_id("event_claims"),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("claim_id", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("event_id", "position", name="pk_event_claims"),
-    )
+    _create_event_table("event_claims", sa.Column("claim_id", sa.Text(), nullable=False))
     op.create_index("ix_event_claims_claim_id", "event_claims", ["claim_id"])
-    op.create_table(
-        "event_places",
-        _event_id("event_places"),
-        sa.Column("position", sa.Integer(), nullable=False),
-        *_place_columns(),
-        sa.PrimaryKeyConstraint("event_id", "position", name="pk_event_places"),
-    )
-    op.create_table(
+    _create_event_table("event_places", *_place_columns())
+    _create_event_table(
         "estimates",
-        _event_id("estimates"),
-        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("outcome", sa.Text(), nullable=False),
         sa.Column("victim_group", sa.Text(), nullable=False),
         sa.Column("low", sa.BigInteger(), nullable=False),
         sa.Column("best", sa.BigInteger(), nullable=False),
         sa.Column("high", sa.BigInteger(), nullable=False),
         sa.Column("claims", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("event_id", "position", name="pk_estimates"),
     )
-    op.create_table(
+    _create_event_table(
         "findings",
-        _event_id("findings"),
-        sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("kind", sa.Text(), nullable=False),
         sa.Column("outcome", sa.Text(), nullable=False),
         sa.Column("victim_group", sa.Text(), nullable=False),
         sa.Column("claims", sa.Text(), nullable=False),
         sa.Column("numbers", sa.Text(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("event_id", "position", name="pk_findings"),
     )
 
 

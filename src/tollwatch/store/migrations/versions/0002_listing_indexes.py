@@ -93,14 +93,19 @@ def _keys_of(rows) -> set:
             if row[name] and row[name].strip()}
 
 
-def _fill_claim_place_keys(claim_place_keys: sa.Table) -> None:
+def _in_id_order(table: sa.TableClause):
+    """The rows of `table`, by id, a chunk at a time."""
     bind = op.get_bind()
     after = ""
-    while True:
-        chunk = bind.execute(sa.select(_claims).where(_claims.c.id > after)
-                             .order_by(_claims.c.id).limit(_CHUNK)).mappings().all()
-        if not chunk:
-            return
+    while chunk := bind.execute(sa.select(table).where(table.c.id > after)
+                                .order_by(table.c.id).limit(_CHUNK)).mappings().all():
+        yield chunk
+        after = chunk[-1]["id"]
+
+
+def _fill_claim_place_keys(claim_place_keys: sa.Table) -> None:
+    bind = op.get_bind()
+    for chunk in _in_id_order(_claims):
         places = defaultdict(list)
         for row in bind.execute(sa.select(_claim_places).where(
                 _claim_places.c.claim_id.in_([claim["id"] for claim in chunk]))).mappings():
@@ -110,24 +115,17 @@ def _fill_claim_place_keys(claim_place_keys: sa.Table) -> None:
                 for claim in chunk for key in sorted(_keys_of(places[claim["id"]]))]
         if rows:
             bind.execute(claim_place_keys.insert(), rows)
-        after = chunk[-1]["id"]
 
 
 def _fill_event_facets(event_facets: sa.Table) -> None:
     bind = op.get_bind()
-    after = ""
-    while True:
-        chunk = bind.execute(sa.select(_events).where(_events.c.id > after)
-                             .order_by(_events.c.id).limit(_CHUNK)).mappings().all()
-        if not chunk:
-            return
+    for chunk in _in_id_order(_events):
         facets = _event_facets_of([event["id"] for event in chunk])
         rows = [{"facet": facet, "value": value, "date_first": event["date_first"],
                  "event_id": event["id"], "date_last": event["date_last"]}
                 for event in chunk
                 for facet, value in sorted(facets[event["id"]] | {("status", event["status"])})]
         bind.execute(event_facets.insert(), rows)
-        after = chunk[-1]["id"]
 
 
 def _event_facets_of(event_ids: list) -> dict:
