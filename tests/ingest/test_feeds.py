@@ -97,3 +97,12 @@ def test_feeds_external_entities_are_not_read(tmp_path):
 def test_feeds_over_the_limit_fail(fixture_bytes):
     with pytest.raises(SourceTooLarge):
         list(read_feed(fixture_bytes("feed.rss"), source="f", max_bytes=100))
+
+
+def test_feeds_date_with_a_trailing_zone_name_keeps_its_own_day():
+    # Bug fix: a date with a zone name after its offset fell back to feedparser's UTC day.
+    feed = (b'<rss version="2.0"><channel><title>C</title><item><title>T</title>'
+            b"<description>Two guards were hurt.</description>"
+            b"<pubDate>2026-03-03T23:30:00-05:00 EST</pubDate><guid>g1</guid></item></channel></rss>")
+    [entry] = read_feed(feed, source="f")
+    assert entry.published_at == "2026-03-03"

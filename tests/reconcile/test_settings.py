@@ -25,3 +25,12 @@ def test_settings_bad_value_is_a_clear_error(tmp_path):
     extra.write_text("reconcile:\n  time:\n    slack_days: -2\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="slack_days"):
         settings_for(load_lexicon([extra]))
+
+
+def test_settings_generic_words_are_name_keys(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("reconcile:\n  actors:\n    generic_perpetrators: [Counter-Terrorism Raid, "
+                     "the militia]\n", encoding="utf-8")
+    words = settings_for(load_lexicon([extra])).generic_perpetrators
+    assert {"counter terrorism raid", "militia"} <= words
+    assert "counter terrorism operation" in settings_for(load_lexicon()).generic_perpetrators

@@ -6,12 +6,12 @@ import email.utils
 import io
 import time
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
 import feedparser
 
-from ..errors import InputError, SourceTooLarge, UnreadableSource
+from ..errors import BadDateError, InputError, SourceTooLarge, UnreadableSource
+from ..extract.pipeline import parse_published
 from ..model import Document
 from .common import DEFAULT_MAX_BYTES, Item, failed, utc_now
 from .html import html_to_text, tidy_text
@@ -119,8 +119,8 @@ def _written_date(raw: str) -> str | None:
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        return datetime.fromisoformat(raw.strip()).date().isoformat()  # Atom: RFC 3339
-    except ValueError:
+        return parse_published(raw).isoformat()  # Atom: RFC 3339, read as any ISO date is
+    except BadDateError:
         return None
 
 

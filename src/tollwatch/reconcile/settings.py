@@ -6,13 +6,17 @@ from dataclasses import dataclass
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
+from .names import normalise_name
 
 _COMPILED_KEY = "reconcile.settings"
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Windows in days, a distance in km and the perpetrator words that name no one."""
+    """Windows in days, a distance in km and the perpetrator words that name no one.
+
+    `generic_perpetrators` holds name keys (`normalise_name`), as perpetrators are compared.
+    """
 
     undated_window_days: int = 7
     open_end_days: int = 7
@@ -40,7 +44,7 @@ def _build(lexicon: Lexicon) -> Settings:
         open_end_days=_number(time, "open_end_days", defaults.open_end_days),
         slack_days=_number(time, "slack_days", defaults.slack_days),
         max_distance_km=_number(place, "max_distance_km", defaults.max_distance_km),
-        generic_perpetrators=frozenset(str(w).casefold() for w in words),
+        generic_perpetrators=frozenset(filter(None, (normalise_name(str(w)) for w in words))),
     )
 
 
