@@ -179,3 +179,15 @@ def test_warc_file_that_is_no_warc_fails_whole(tmp_path):
     path.write_bytes(b"these are my notes, not an archive\n" * 10)
     with pytest.raises(UnreadableSource, match="is not a WARC archive"):
         list(read_warc(str(path)))
+
+
+def test_warc_record_without_type_or_length_is_a_failure_not_silence(tmp_path):
+    # warcio reads such a header block as a record of unknown type and swallows the rest.
+    path = tmp_path / "junk.warc"
+    path.write_bytes(b"WARC/1.0\r\nthis is no record\r\n\r\n" + bytes(range(256)))
+
+    items = list(read_warc(str(path)))
+
+    assert [type(item) for item in items] == [FailedDocument]
+    assert items[0].source == f"{path}#0"
+    assert "WARC-Type" in items[0].reason

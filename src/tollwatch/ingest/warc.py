@@ -89,6 +89,8 @@ def _records_from(
 
 def _record_item(record: Any, source: str, max_bytes: int) -> Item | None:
     """A response record as a Document, or None for a record that holds no document."""
+    if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
+        raise UnreadableSource(f"{source} is not a WARC record (it lacks WARC-Type or Content-Length)")
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if not record.http_headers.get_statuscode().startswith("2"):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from rich.cells import cell_len
-from typer.testing import CliRunner
 
 from tollwatch import __version__
-from tollwatch.cli import app
+
+from .helpers import jsonl_lines, one_line_error
 
 QUETTA = "Police said two soldiers were killed and five civilians wounded in a blast in Quetta on Monday."
 KARACHI = ("A spokesman for the provincial government said at least 12 people were killed and more than "
@@ -17,25 +16,6 @@ KARACHI = ("A spokesman for the provincial government said at least 12 people we
 CALM = "The weather in Lahore was mild on Tuesday and markets were busy."
 
 
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | bytes | None = None):
-        return runner.invoke(app, list(args), input=input, prog_name="tollwatch")
-
-    return invoke
-
-
-def jsonl_lines(stdout: str) -> list[dict]:
-    return [json.loads(line) for line in stdout.splitlines()]
-
-
-def one_line_error(result) -> str:
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 def test_cli_version(run):

@@ -1,0 +1,114 @@
+"""`tollwatch ingest` and `tollwatch reconcile`: fill the store, then make events from it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from .. import jobs
+from ..extract.pipeline import MAX_CHARS, parse_published
+from ..lexicon import load_lexicon
+from .app import ListFormat, app, db_option, fail, lexicon_option, one_line_errors, opened_store
+from .progress import IngestProgress
+
+
+@app.command()
+def ingest(
+    sources: list[str] = typer.Argument(
+        None, metavar="SOURCE", show_default=False,
+        help="Files (text, HTML, JSONL, RSS/Atom, WARC), directories (read recursively) or http(s) URLs.",
+    ),
+    db: str | None = db_option(),
+    published: str | None = typer.Option(
+        None, "--published", metavar="YYYY-MM-DD",
+        help="Publication date for documents that carry none; relative dates count from it.",
+    ),
+    allow_private: bool = typer.Option(
+        False, "--allow-private",
+        help="Let URLs reach loopback, private and link-local addresses (refused by default).",
+    ),
+    failed: bool = typer.Option(
+        False, "--failed", help="List the sources that could not be read, with the reason, and exit."),
+    run_reconcile: bool = typer.Option(
+        True, "--reconcile/--no-reconcile", help="Reconcile the store into events when done."),
+    lexicon: list[Path] = lexicon_option(),
+    max_chars: int = typer.Option(
+        MAX_CHARS, "--max-chars", metavar="N", min=1,
+        help="Refuse documents longer than N characters (recorded as failed; the others go on).",
+    ),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", show_default=False,
+        help="Show a progress bar on stderr (default: when stderr is a terminal).",
+    ),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f",
+                                      help="With --failed: table or json."),
+) -> None:
+    """Read reports into the database, extracting their claims as they arrive.
+
+    A document already stored (the same text) is skipped, so running the same command
+    again, e.g. after an interruption, adds only what is missing. A source that cannot be
+    read is recorded with its reason (see --failed) and the rest goes on; the exit code is
+    then 1. Events are reconciled at the end unless --no-reconcile.
+    """
+    if failed:
+        return _list_failures(db, format)
+    if not sources:
+        fail("no sources: give files, directories or URLs (see 'tollwatch ingest --help')", 2)
+    with one_line_errors(2):  # a bad date or lexicon file is found before anything is read
+        parse_published(published)
+        chosen = load_lexicon(lexicon)
+    with opened_store(db) as store, IngestProgress(progress) as bar, one_line_errors(1):
+        counts = jobs.ingest(store, sources, published=published, allow_private=allow_private,
+                             lexicon=chosen, max_chars=max_chars, on_item=bar.advance)
+        bar.close()
+        typer.echo(_ingest_summary(counts))
+        if run_reconcile:
+            _reconcile(store, chosen)
+    if counts.failed:
+        fail(f"{counts.failed} of {counts.documents} documents failed; "
+             "list them with 'tollwatch ingest --failed'", 1)
+
+
+@app.command()
+def reconcile(db: str | None = db_option(), lexicon: list[Path] = lexicon_option()) -> None:
+    """Link the stored claims into events, with estimates, findings and decisions applied.
+
+    Machine-made events are replaced; analysts' decisions are kept and applied again.
+    """
+    with one_line_errors(2):
+        chosen = load_lexicon(lexicon)
+    with opened_store(db) as store, one_line_errors(1):
+        _reconcile(store, chosen)
+
+
+def _reconcile(store, lexicon) -> None:
+    result = jobs.reconcile_store(store, lexicon)
+    findings = sum(len(e.findings) for e in result.events)
+    claims = len({claim for event in result.events for claim in event.claims})
+    typer.echo(f"reconciled {claims} claims into {len(result.events)} events "
+               f"with {findings} findings")
+    for decision, reason in result.skipped:
+        print(f"warning: decision {decision.id} ({decision.action} {decision.target}) "
+              f"not applied: {reason}", file=sys.stderr)
+
+
+def _ingest_summary(counts: jobs.IngestCounts) -> str:
+    return (f"ingested {counts.documents} documents: {counts.added} added "
+            f"with {counts.claims} claims, {counts.known} already stored, {counts.failed} failed")
+
+
+def _list_failures(db: str | None, format: ListFormat) -> None:
+    with opened_store(db) as store:
+        failures = store.failures()
+    if format is ListFormat.json:
+        typer.echo(json.dumps([{"source": f.source, "reason": f.reason,
+                                "retrieved_at": f.retrieved_at} for f in failures],
+                              ensure_ascii=False, indent=2))
+        return
+    if not failures:
+        typer.echo("no failed sources")
+    for failure in failures:
+        typer.echo(f"{failure.source}: {failure.reason}")

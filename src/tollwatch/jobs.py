@@ -1,0 +1,130 @@
+"""Jobs on a store: ingest sources into it, and reconcile its claims into events.
+
+These are what `tollwatch ingest` and `tollwatch reconcile` run; the CLI only draws the
+progress bar and prints the counts. Ingest streams: one document is read, extracted and
+stored (one transaction) before the next is read, so memory does not grow with the corpus
+and a run killed half-way loses at most the document it was writing. Running the same
+ingest again skips every document already stored (same text, same content hash) before
+extracting it, so a resumed run is quick and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .errors import RecordRejected
+from .extract.pipeline import MAX_CHARS, extract_document, parse_published
+from .lexicon import Lexicon, load_lexicon
+from .model import Document, FailedDocument
+
+if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
+    from .ingest import FetchFunction
+    from .reconcile import Reconciliation
+    from .store import Store
+
+Outcome = Literal["added", "known", "failed"]
+
+
+@dataclass(slots=True, frozen=True)
+class Ingested:
+    """What happened to one document (or one unreadable source) of an ingest."""
+
+    source: str
+    outcome: Outcome
+    claims: int = 0
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IngestCounts:
+    """Totals of one ingest: documents added, already stored, and failed; claims added."""
+
+    added: int = 0
+    known: int = 0
+    failed: int = 0
+    claims: int = 0
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.known + self.failed
+
+    def count(self, item: Ingested) -> None:
+        setattr(self, item.outcome, getattr(self, item.outcome) + 1)
+        self.claims += item.claims
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str],
+    *,
+    published: str | None = None,
+    allow_private: bool = False,
+    lexicon: Lexicon | None = None,
+    fetcher: FetchFunction | None = None,
+    max_bytes: int | None = None,
+    max_chars: int = MAX_CHARS,
+    on_item: Callable[[Ingested], None] | None = None,
+) -> IngestCounts:
+    """Read `sources`, extract each new document's claims and store both; record failures.
+
+    `published` (YYYY-MM-DD) dates documents that carry no date of their own; a date that
+    cannot be read raises BadDateError before anything is read. A source, record or
+    document that cannot be read or extracted is stored as a failure with its reason (see
+    `Store.failures`) and the run goes on. `on_item` hears about every document as it is
+    done, for progress displays.
+    """
+    from .ingest import DEFAULT_MAX_BYTES, read_sources
+
+    parse_published(published)
+    lexicon = lexicon or load_lexicon()
+    counts = IngestCounts()
+    items = read_sources(sources, published=published, allow_private=allow_private,
+                         fetcher=fetcher, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                         max_chars=max_chars)
+    for item in items:
+        if isinstance(item, FailedDocument):
+            store.add_failure(item)
+            done = Ingested(item.source, "failed", reason=item.reason)
+        else:
+            done = _store_document(store, item, lexicon, max_chars)
+        counts.count(done)
+        if on_item is not None:
+            on_item(done)
+    return counts
+
+
+def _store_document(store: Store, document: Document, lexicon: Lexicon, max_chars: int) -> Ingested:
+    source = document.source or document.url or document.id or "-"
+    if store.has_hash(document.content_hash):
+        return Ingested(source, "known")
+    extraction = extract_document(document, lexicon=lexicon, max_chars=max_chars)
+    reason = extraction.error
+    if reason is None:
+        try:
+            if not store.add(document, extraction):
+                return Ingested(source, "known")
+            return Ingested(source, "added", claims=len(extraction.claims))
+        except RecordRejected as error:  # e.g. an id another text already has
+            reason = error.one_line()
+    store.add_failure(FailedDocument(source, reason, document.retrieved_at))
+    return Ingested(source, "failed", reason=reason)
+
+
+def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Reconciliation:
+    """Reconcile every stored claim under the analysts' decisions; store the events.
+
+    The events replace the stored ones in one transaction; decisions are read, never
+    written. The returned report also lists decisions that could not be applied.
+    """
+    from .reconcile import reconcile_report
+
+    claims = store.claims()
+    # Reconcile reads dates and publishers, never texts: keep them out of memory.
+    documents = {d.id: dataclasses.replace(d, text="") for d in store.documents()}
+    result = reconcile_report(claims, documents, store.decisions(), lexicon=lexicon)
+    store.replace_events(result.events)
+    return result
+

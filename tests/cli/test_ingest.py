@@ -1,0 +1,188 @@
+"""`tollwatch ingest` and `tollwatch reconcile`: output, exit codes, and real processes.
+
+The fault tests run the command as separate processes against a SQLite file and against
+PostgreSQL: killed with SIGKILL half-way and run again, and four at once on one database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from store.conftest import postgres_server, postgres_url  # noqa: F401  (fixtures shared with the store tests)
+
+from tollwatch.store import Store
+
+from .helpers import one_line_error
+
+TOWNS = ("Quetta", "Kabul", "Peshawar", "Karachi", "Lahore", "Mosul", "Aden", "Gao")
+
+
+def write_reports(folder, count: int, offset: int = 0) -> list[str]:
+    """`count` distinct one-claim reports, one a file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(offset, offset + count):
+        path = folder / f"r{n:05d}.txt"
+        path.write_text(f"Police said {n % 40 + 2} soldiers were killed in {TOWNS[n % len(TOWNS)]} "
+                        f"on Monday, in attack number {n}.", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_ingest_cli_stores_reports_and_reconciles(run, tmp_path):
+    write_reports(tmp_path / "in", 3)
+    db = str(tmp_path / "tw.db")
+
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02")
+
+    assert result.exit_code == 0, result.stderr
+    assert "ingested 3 documents: 3 added with 3 claims, 0 already stored, 0 failed" in result.stdout
+    assert "reconciled 3 claims into" in result.stdout
+    with Store(db) as store:
+        assert len(store.claims()) == 3 and store.events()
+
+
+def test_ingest_cli_again_reports_everything_already_stored(run, tmp_path):
+    write_reports(tmp_path / "in", 2)
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02")
+
+    again = run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02", "--no-reconcile")
+
+    assert again.exit_code == 0
+    assert again.stdout.strip() == "ingested 2 documents: 0 added with 0 claims, 2 already stored, 0 failed"
+
+
+def test_ingest_cli_failure_exits_1_and_is_listed(run, tmp_path):
+    write_reports(tmp_path / "in", 1)
+    (tmp_path / "in" / "bad.txt").write_bytes(b"caf\xe9 attack")
+    db = str(tmp_path / "tw.db")
+
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02")
+    listed = run("ingest", "--failed", "--db", db)
+    as_json = run("ingest", "--failed", "--db", db, "--format", "json")
+
+    assert result.exit_code == 1
+    assert one_line_error(result) == ("error: 1 of 2 documents failed; "
+                                      "list them with 'tollwatch ingest --failed'")
+    assert listed.exit_code == 0
+    assert listed.stdout.startswith(f"{tmp_path / 'in' / 'bad.txt'}: ")
+    assert "UTF-8" in listed.stdout
+    [failure] = json.loads(as_json.stdout)
+    assert failure["source"] == str(tmp_path / "in" / "bad.txt")
+
+
+def test_ingest_cli_bad_date_is_a_usage_error_before_any_database(run, tmp_path):
+    write_reports(tmp_path / "in", 1)
+    db = tmp_path / "tw.db"
+
+    result = run("ingest", str(tmp_path / "in"), "--db", str(db), "--published", "31/01/2026")
+
+    assert result.exit_code == 2
+    assert "use --published YYYY-MM-DD" in one_line_error(result)
+    assert not db.exists()
+
+
+def test_ingest_cli_without_sources_is_a_usage_error(run, tmp_path):
+    result = run("ingest", "--db", str(tmp_path / "tw.db"))
+    assert result.exit_code == 2
+    assert "no sources" in one_line_error(result)
+
+
+def test_ingest_cli_progress_bar_counts_documents_on_stderr(run, tmp_path):
+    write_reports(tmp_path / "in", 2)
+    result = run("ingest", str(tmp_path / "in"), "--db", str(tmp_path / "tw.db"),
+                 "--published", "2026-02-02", "--progress", "--no-reconcile")
+    assert result.exit_code == 0
+    assert "2 documents: 2 added, 0 known, 0 failed" in result.stderr
+    assert "documents:" not in result.stdout.replace("ingested 2 documents:", "")
+
+
+def test_reconcile_cli_reports_events(run, tmp_path):
+    write_reports(tmp_path / "in", 2)
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02", "--no-reconcile")
+
+    result = run("reconcile", "--db", db)
+
+    assert result.exit_code == 0
+    assert result.stdout.startswith("reconciled 2 claims into ")
+
+
+def test_reconcile_cli_unusable_database_is_one_line(run, tmp_path):
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are notes, not a database\n" * 50)
+    result = run("reconcile", "--db", str(not_a_db))
+    assert result.exit_code == 2
+    assert one_line_error(result).startswith("error: ")
+
+
+# Real processes: SIGKILL half-way, and four at once.
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    return str(tmp_path / "tw.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+
+
+def tollwatch(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tollwatch", *args]
+
+
+def stored_documents(url: str) -> list:
+    with Store(url) as store:
+        return list(store.documents())
+
+
+def test_ingest_cli_killed_half_way_then_rerun_loses_and_duplicates_nothing(tmp_path, db_url):
+    paths = write_reports(tmp_path / "in", 600)
+    command = tollwatch("ingest", str(tmp_path / "in"), "--db", db_url, "--published", "2026-02-02",
+                        "--no-reconcile")
+    Store(db_url).close()  # the schema exists before the first poll
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(stored_documents(db_url)) < 40 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    stored_before = len(stored_documents(db_url))
+    assert 40 <= stored_before < len(paths), "the run was not stopped half-way"
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{stored_before} already stored" in rerun.stdout
+    documents = stored_documents(db_url)
+    assert sorted(d.source for d in documents) == paths
+    assert len({d.content_hash for d in documents}) == len(paths)
+    with Store(db_url) as store:
+        claims = store.claims()
+    assert len(claims) == len(paths)
+    assert len({c.document_id for c in claims}) == len(paths)
+
+
+def test_ingest_cli_four_processes_at_once_store_everything(tmp_path, db_url):
+    shared = write_reports(tmp_path / "shared", 40)
+    own = [write_reports(tmp_path / f"own{n}", 60, offset=1000 * (n + 1)) for n in range(4)]
+    Store(db_url).close()
+    processes = [subprocess.Popen(tollwatch("ingest", str(tmp_path / "shared"), str(tmp_path / f"own{n}"),
+                                            "--db", db_url, "--published", "2026-02-02"),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for n in range(4)]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in processes]
+
+    for code, _out, err in results:
+        assert code == 0, err
+        assert "locked" not in err
+    added = sum(int(out.split(": ")[1].split(" added")[0]) for _code, out, _err in results)
+    assert added == len(shared) + sum(len(paths) for paths in own)
+    documents = stored_documents(db_url)
+    assert sorted(d.source for d in documents) == sorted(shared + [p for paths in own for p in paths])
+    with Store(db_url) as store:
+        assert len(store.claims()) == len(documents)
+        assert store.failures() == []

@@ -1,0 +1,120 @@
+"""Ingest and reconcile jobs on a real store: SQLite and PostgreSQL, failures, re-runs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from store.conftest import postgres_server, postgres_url  # noqa: F401  (fixtures shared with the store tests)
+
+from tollwatch import jobs
+from tollwatch.errors import BadDateError
+from tollwatch.model import Decision
+from tollwatch.store import Store
+
+QUETTA = "Police said two soldiers were killed in a blast in Quetta on Monday."
+KABUL = "A hospital official said 12 civilians died and 30 were wounded in Kabul on Sunday."
+PESHAWAR = "The army said 9 militants were killed in a raid near Peshawar on Friday."
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path) -> Iterator[Store]:
+    url = str(tmp_path / "tw.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store(url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Two text files and a JSONL file of one report: three documents."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "quetta.txt").write_text(QUETTA, encoding="utf-8")
+    (folder / "kabul.txt").write_text(KABUL, encoding="utf-8")
+    (folder / "more.jsonl").write_text(
+        json.dumps({"id": "p1", "text": PESHAWAR, "published_at": "2026-03-02"}) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_jobs_ingest_stores_documents_and_their_claims(store, corpus):
+    heard = []
+    counts = jobs.ingest(store, [str(corpus)], published="2026-02-02", on_item=heard.append)
+
+    assert (counts.added, counts.known, counts.failed) == (3, 0, 0)
+    assert [item.outcome for item in heard] == ["added"] * 3
+    documents = {d.source: d for d in store.documents()}
+    assert set(documents) == {str(corpus / "kabul.txt"), str(corpus / "quetta.txt"), f"{corpus / 'more.jsonl'}:1"}
+    assert documents[str(corpus / "quetta.txt")].published_at == "2026-02-02"
+    assert documents[f"{corpus / 'more.jsonl'}:1"].published_at == "2026-03-02"
+    killed = sorted((c.victims.group, c.count.best) for c in store.claims(outcome="killed"))
+    assert killed == [("civilians", 12), ("militants", 9), ("security_forces", 2)]
+    assert counts.claims == len(store.claims())
+
+
+def test_jobs_ingest_again_adds_nothing_and_extracts_nothing(store, corpus, monkeypatch):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    claims_before = [c.id for c in store.claims()]
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("a stored document was extracted again")
+
+    monkeypatch.setattr(jobs, "extract_document", no_extraction)
+    counts = jobs.ingest(store, [str(corpus)], published="2026-02-02")
+
+    assert (counts.added, counts.known, counts.failed) == (0, 3, 0)
+    assert [c.id for c in store.claims()] == claims_before
+
+
+def test_jobs_ingest_records_each_bad_source_and_goes_on(store, corpus, tmp_path):
+    (corpus / "latin1.txt").write_bytes("Deux soldats tués à Québec".encode("latin-1"))
+    (corpus / "broken.rss").write_text("this feed is not XML at all", encoding="utf-8")
+    (corpus / "big.html").write_bytes(b"<html><body>" + b"<p>filler</p>" * 1_700_000 + b"</body></html>")
+    (corpus / "junk.warc").write_bytes(b"WARC/1.0\r\nthis is no record\r\n\r\n" + bytes(range(256)))
+    unreachable = "http://127.0.0.1:9/report"  # the discard port: nothing listens
+
+    counts = jobs.ingest(store, [str(corpus), unreachable], published="2026-02-02", allow_private=True)
+
+    assert counts.added == 3
+    reasons = {f.source: f.reason for f in store.failures()}
+    assert set(reasons) >= {str(corpus / "latin1.txt"), str(corpus / "big.html"), unreachable}
+    assert "UTF-8" in reasons[str(corpus / "latin1.txt")]
+    assert any(source.startswith(str(corpus / "broken.rss")) for source in reasons)
+    assert any(source.startswith(str(corpus / "junk.warc")) for source in reasons)
+    assert counts.failed == len(reasons)
+
+
+def test_jobs_ingest_a_clashing_id_is_a_failure_not_a_crash(store, tmp_path):
+    lines = [{"id": "same", "text": QUETTA}, {"id": "same", "text": KABUL}, {"id": "other", "text": PESHAWAR}]
+    path = tmp_path / "clash.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    counts = jobs.ingest(store, [str(path)], published="2026-02-02")
+
+    assert (counts.added, counts.failed) == (2, 1)
+    [failure] = store.failures()
+    assert failure.source == f"{path}:2"
+    assert "already used by another text" in failure.reason
+
+
+def test_jobs_ingest_bad_published_date_is_refused_before_reading(store, corpus):
+    with pytest.raises(BadDateError):
+        jobs.ingest(store, [str(corpus)], published="2026-13-45")
+    assert list(store.documents()) == []
+
+
+def test_jobs_reconcile_store_keeps_decisions_across_runs(store, corpus):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    first = jobs.reconcile_store(store)
+    kabul = next(c for c in store.claims(place="Kabul", outcome="killed"))
+    store.decide(Decision(kabul.id, "discount", by="analyst", why="hospital later retracted"))
+
+    second = jobs.reconcile_store(store)
+
+    assert {e.id for e in store.events()} == {e.id for e in second.events}
+    assert len(first.events) == len(second.events) >= 3
+    assert [d.target for d in store.decisions()] == [kabul.id]
+    held = [e for e in store.events() if kabul.id in e.claims]
+    assert held and all(
+        kabul.id not in estimate.claims for e in held for estimate in e.estimates)
+    assert second.skipped == []
