@@ -1,4 +1,4 @@
-"""Jobs on a store: ingest sources into it, and reconcile its claims into events.
+"""Jobs on a store: ingest sources, reconcile claims into events, decide, export.
 
 These are what `tollwatch ingest` and `tollwatch reconcile` run; the CLI only draws the
 progress bar and prints the counts. Ingest streams: one document is read, extracted and
@@ -13,14 +13,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
-from .model import Document, FailedDocument
+from .model import Decision, Document, FailedDocument
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
+    from .export.output import Target
     from .ingest import FetchFunction
     from .reconcile import Reconciliation
     from .store import Store
@@ -128,3 +129,33 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Reconciliat
     store.replace_events(result.events)
     return result
 
+
+
+def decide(store: Store, decision: Decision) -> Decision:
+    """Check an analyst's decision as reconcile will read it, then store it (DecisionError if bad).
+
+    It takes effect on the events at the next reconcile; the stored copy has its id and time.
+    """
+    from .reconcile import check_decision
+
+    check_decision(decision)
+    return store.decide(decision)
+
+
+def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:
+    """Export the stored events passing `filters` (as `Store.events` takes them) to `out`.
+
+    The claims and documents the events rest on go with them; returns the rows written.
+    An unknown format is refused before anything is read or written.
+    """
+    from .export import export, export_format
+
+    export_format(fmt)
+    events = store.events(**filters)
+    wanted = {claim for event in events for claim in event.claims}
+    claims = {c.id: c for c in store.claims() if c.id in wanted}
+    documents_wanted = {c.document_id for c in claims.values()}
+    # Exports name documents by url, title and publisher; texts stay in the store.
+    documents = {d.id: dataclasses.replace(d, text="") for d in store.documents()
+                 if d.id in documents_wanted}
+    return export(fmt, events, claims, documents, out)

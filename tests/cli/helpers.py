@@ -23,3 +23,20 @@ def one_line_error(result) -> str:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("error: ")
     return lines[0]
+
+
+def stored_reports(folder, reports: dict[str, str], published: str = "2026-03-05") -> str:
+    """A SQLite store holding `reports` (file name -> text), ingested and reconciled; its path."""
+    from tollwatch import jobs
+    from tollwatch.store import Store
+
+    paths = []
+    for name, text in reports.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    url = str(folder / "tw.db")
+    with Store(url) as store:
+        jobs.ingest(store, paths, published=published)
+        jobs.reconcile_store(store)
+    return url

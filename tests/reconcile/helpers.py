@@ -42,9 +42,11 @@ def claim(claim_id: str, document_id: str = "d1", best: int = 10, *, low: int | 
           high: int | None = None, outcome: str = "killed", group: str = "militants",
           start: str | None = None, end: str | None = None, where=None,
           speaker: str | None = "Army", party: bool = True, organisation: str | None = None,
+          claimant_type: str | None = None,
           perpetrator: Perpetrator | None = None, part_of: str | None = None,
           modality: str = "asserted", background: bool = False, span=(0, 10)) -> Claim:
-    claimant = (Claimant(speaker, organisation=organisation, party_to_conflict=party)
+    kind = claimant_type or ("military" if party else "ngo")
+    claimant = (Claimant(speaker, organisation=organisation, type=kind, party_to_conflict=party)
                 if speaker is not None else None)
     return Claim(
         id=claim_id, document_id=document_id, quote="", span=span, outcome=outcome,

@@ -45,6 +45,12 @@ def test_items_unattributed_claims_are_not_independent():
     assert [found[c].independent for c in ("c_a", "c_b", "c_c")] == [False, True, False]
 
 
+def test_items_speaker_of_unknown_kind_is_not_independent():
+    # "A spokesman said" in a military statement: not known to be a party, not known not to be.
+    found = items_of([claim("c_a", speaker="spokesman", party=False, claimant_type="unknown")])
+    assert found["c_a"].independent is False
+
+
 def test_items_correction_replaces_count_and_group():
     fixed = corrected(claim("c_a", best=9), {"best": 20, "high": 25, "group": "civilians"})
     assert (fixed.count.low, fixed.count.best, fixed.count.high) == (20, 20, 25)

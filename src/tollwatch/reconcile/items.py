@@ -69,8 +69,13 @@ class Item:
 
     @property
     def independent(self) -> bool:
-        """A named claimant who is no party to the conflict; unattributed figures are not."""
-        return self.claim.claimant is not None and not self.claim.claimant.party_to_conflict
+        """A claimant known not to be a party to the conflict.
+
+        Unattributed figures are not independent, nor is a speaker of unknown kind ("a
+        spokesman said"): nothing says they are not speaking for a side.
+        """
+        claimant = self.claim.claimant
+        return claimant is not None and claimant.type != "unknown" and not claimant.party_to_conflict
 
     @property
     def in_estimates(self) -> bool:
