@@ -1,6 +1,17 @@
 #!/usr/bin/env bash
-# Set up tollwatch and extract the claims of the example report that ships with it.
+# Set up tollwatch, extract the claims of the example report, then ingest three example
+# reports of the same operation into a SQLite file and list the events reconciled from them.
 set -euo pipefail
 source "$(dirname "$0")/_venv.sh"
-example="$root/src/tollwatch/examples/balochistan-restated.txt"
-tollwatch extract --published 2026-02-01 "$example" "$@"
+examples="$root/src/tollwatch/examples"
+db="${TOLLWATCH_DB:-$root/tollwatch-example.db}"
+tollwatch extract --published 2026-02-01 "$examples/balochistan-restated.txt" "$@"
+echo
+tollwatch ingest --db "$db" --no-reconcile --published 2026-02-01 "$examples/balochistan-restated.txt"
+tollwatch ingest --db "$db" --no-reconcile --published 2026-02-02 "$examples/hospital-and-rights-group.txt"
+tollwatch ingest --db "$db" --published 2026-02-03 "$examples/military-update.txt"
+echo
+tollwatch events --db "$db"
+echo
+echo "The reports are stored in $db: try 'tollwatch show ID --db $db' with an event id above,"
+echo "'tollwatch claims --db $db', or 'tollwatch export --format ucdp --db $db'."

@@ -118,3 +118,55 @@ def test_jobs_reconcile_store_keeps_decisions_across_runs(store, corpus):
     assert held and all(
         kabul.id not in estimate.claims for e in held for estimate in e.estimates)
     assert second.skipped == []
+
+
+def test_jobs_store_round_trip_gives_the_events_pure_reconcile_gives(store, tmp_path):
+    from reconcile.conftest import REPORTS
+
+    from tollwatch import extract
+    from tollwatch.reconcile import reconcile
+    from tollwatch.model import Document
+
+    path = tmp_path / "operation.jsonl"
+    path.write_text("".join(json.dumps({"id": name, "text": text, "published_at": published}) + "\n"
+                            for name, (published, text) in REPORTS.items()), encoding="utf-8")
+    expected = reconcile(
+        [c for name, (published, text) in REPORTS.items()
+         for c in extract(text, published_at=published, document_id=name).claims],
+        {name: Document(name, text, published) for name, (published, text) in REPORTS.items()})
+
+    jobs.ingest(store, [str(path)])
+    jobs.reconcile_store(store)
+
+    stored = {e.id: e for e in store.events()}
+    assert set(stored) == {e.id for e in expected}
+    for event in expected:
+        assert stored[event.id].to_dict() == event.to_dict()
+    kinds = {f.kind for e in stored.values() for f in e.findings}
+    assert {"parts_short_of_total", "sources_disagree", "toll_revised", "party_sources_only"} <= kinds
+
+
+def test_jobs_shipped_examples_give_the_operation_tree(tmp_path):
+    """The three example reports of scripts/try.sh: government and military, hospital and
+    rights group, a later military update."""
+    from importlib.resources import files
+
+    examples = files("tollwatch") / "examples"
+    with Store(str(tmp_path / "ex.db")) as store:
+        for name, published in (("balochistan-restated.txt", "2026-02-01"),
+                                ("hospital-and-rights-group.txt", "2026-02-02"),
+                                ("military-update.txt", "2026-02-03")):
+            jobs.ingest(store, [str(examples / name)], published=published)
+        jobs.reconcile_store(store)
+        events = store.events()
+
+    [operation] = [e for e in events if any(est.best == 145 for est in e.estimates)]
+    findings = {(f.kind, f.group): f.numbers for f in operation.findings}
+    assert findings[("parts_short_of_total", "militants")] == {"total": 145, "parts": 132, "gap": 13}
+    assert ("sources_disagree", "civilians") in findings
+    assert len(operation.children) == 2
+    assert operation.status == "contested"
+    assert 0 < operation.independent_sources < operation.sources
+    children = [e for e in events if e.parent == operation.id]
+    assert sorted(est.best for e in children for est in e.estimates) == [40, 92]
+    assert all(e.independent_sources == 0 for e in children)

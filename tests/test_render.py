@@ -153,9 +153,9 @@ def test_render_jsonl_is_one_line_per_document_with_unicode_kept():
 
 
 def test_render_short_quote_centres_on_the_count():
-    from tollwatch.render import _short_quote
+    from tollwatch.render import short_quote
 
     quote = ("In a statement released late on Sunday evening, the military's media wing said that "
              "security forces had killed 92 fighters across the province.")
-    piece = _short_quote(quote, 50, "92")
+    piece = short_quote(quote, 50, "92")
     assert "92 fighters" in piece and piece.startswith("…") and len(piece) <= 50

@@ -69,7 +69,7 @@ def render_json(extractions: Iterable[Extraction]) -> Iterator[str]:
         yield "[]\n"
         return
     if second is None:
-        yield _dumps(first.to_dict(), indent=2) + "\n"
+        yield dumps(first.to_dict(), indent=2) + "\n"
         return
     yield "[\n" + _indented(first)
     for extraction in itertools.chain([second], items):
@@ -80,7 +80,7 @@ def render_json(extractions: Iterable[Extraction]) -> Iterator[str]:
 def render_jsonl(extractions: Iterable[Extraction]) -> Iterator[str]:
     """Yield one JSON line per document: the JSONL batch contract's output."""
     for extraction in extractions:
-        yield _dumps(extraction.to_dict()) + "\n"
+        yield dumps(extraction.to_dict()) + "\n"
 
 
 def format_count(count: Count) -> str:
@@ -164,27 +164,34 @@ def _claims_table(claims: list[Claim], marks: set[str], width: int) -> Table:
     table.add_column("where", ratio=2, width=11, overflow="fold")
     table.add_column("quote", ratio=4, width=10, overflow="fold", style="italic")
     for claim in claims:
-        count = format_count(claim.count)
-        if claim.part_of:
-            count = f"{PART_MARK} {count}"
-            marks.add(PART_MARK)
-        outcome = claim.outcome + _MODALITY_NOTE.get(claim.modality, f"\n({claim.modality})")
-        if claim.background:
-            outcome += "\n(backgr.)"
-            marks.add("backgr.")
+        count, outcome = count_and_outcome_cells(claim, marks)
         table.add_row(
             Text(count),
             Text(outcome),
-            Text(_victims(claim)),
-            _claimant(claim, marks),
+            Text(victims_cell(claim)),
+            claimant_cell(claim, marks),
             Text(format_when(claim.when)),
             Text(", ".join(place.name for place in claim.where)),
-            Text(_short_quote(claim.quote, max(40, width - 32), claim.count.text)),
+            Text(short_quote(claim.quote, max(40, width - 32), claim.count.text)),
         )
     return table
 
 
-def _victims(claim: Claim) -> str:
+def count_and_outcome_cells(claim: Claim, marks: set[str]) -> tuple[str, str]:
+    """The count (marked when part of another claim) and the outcome with its modality notes."""
+    count = format_count(claim.count)
+    if claim.part_of:
+        count = f"{PART_MARK} {count}"
+        marks.add(PART_MARK)
+    outcome = claim.outcome + _MODALITY_NOTE.get(claim.modality, f"\n({claim.modality})")
+    if claim.background:
+        outcome += "\n(backgr.)"
+        marks.add("backgr.")
+    return count, outcome
+
+
+def victims_cell(claim: Claim) -> str:
+    """The victims' words with their group, e.g. "soldiers (security forces)"."""
     group = claim.victims.group.replace("_", " ")
     label = claim.victims.label.strip()
     if not label or label.lower() == group:
@@ -192,7 +199,8 @@ def _victims(claim: Claim) -> str:
     return label if claim.victims.group == "unknown" else f"{label} ({group})"
 
 
-def _claimant(claim: Claim, marks: set[str]) -> Text:
+def claimant_cell(claim: Claim, marks: set[str]) -> Text:
+    """The claimant's name, marked when a party to the conflict; the marks used go in `marks`."""
     claimant = claim.claimant
     if claimant is None:
         return Text("unattributed", style="dim")
@@ -204,7 +212,7 @@ def _claimant(claim: Claim, marks: set[str]) -> Text:
     return Text(claimant.name)
 
 
-def _short_quote(quote: str, limit: int, anchor: str = "") -> str:
+def short_quote(quote: str, limit: int, anchor: str = "") -> str:
     """The quote cut to `limit` characters around the words of the count, so the evidence shows."""
     quote = " ".join(quote.split())
     if len(quote) <= limit:
@@ -238,10 +246,11 @@ def _short_date(parsed: date | None, raw: str | None, precision: str) -> str:
 
 def _indented(extraction: Extraction) -> str:
     # Safe: JSON strings hold no raw newlines, so every line break is structure.
-    return "\n".join("  " + line for line in _dumps(extraction.to_dict(), indent=2).split("\n"))
+    return "\n".join("  " + line for line in dumps(extraction.to_dict(), indent=2).split("\n"))
 
 
-def _dumps(data: dict[str, Any], indent: int | None = None) -> str:
+def dumps(data: dict[str, Any], indent: int | None = None) -> str:
+    """JSON text that any line-based reader can split safely."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     # U+2028/U+2029 are valid in JSON strings but break line-splitting readers (str.splitlines).
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -71,3 +71,15 @@ def test_export_unwritable_out_is_one_line_error_and_leaves_nothing(run, db, tmp
     result = run("export", "--format", "acled", "--out", str(tmp_path / "folder.csv"), "--db", db)
     assert result.exit_code == 1
     assert "it is a folder" in one_line_error(result)
+
+
+def test_export_bad_since_date_is_a_usage_error(run, db):
+    result = run("export", "--format", "ucdp", "--since", "March 1", "--db", db)
+    assert result.exit_code == 2
+    assert "use YYYY-MM-DD" in one_line_error(result)
+
+
+def test_export_outcome_filter_drops_events_without_that_outcome(run, db):
+    result = run("export", "--format", "jsonl", "--outcome", "injured", "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout == ""

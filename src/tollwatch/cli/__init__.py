@@ -6,7 +6,8 @@ holds what they share (the group, one-line errors, --db).
 
 from __future__ import annotations
 
-from . import decide, export, extract, ingest  # noqa: F401  (each import registers its commands on `app`)
+# Each import registers its commands on `app`.
+from . import decide, export, extract, ingest, look  # noqa: F401
 from .app import app
 
 __all__ = ["app", "main"]

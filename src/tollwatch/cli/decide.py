@@ -27,7 +27,8 @@ def _by_option() -> Any:
 
 
 def _why_option() -> Any:
-    return typer.Option(..., "--why", metavar="TEXT", help="Why: kept with the decision and in the audit log.")
+    return typer.Option(..., "--why", metavar="TEXT",
+                        help="Why: kept with the decision and in the audit log.")
 
 
 @decide_app.command()
@@ -77,7 +78,8 @@ def merge(
 def split(
     target: str = typer.Argument(..., metavar="EVENT", help="The event (e_…) to split."),
     claims: list[str] = typer.Option(..., "--claims", metavar="CLAIM",
-                                     help="A claim (c_…) to move into an event of its own; repeat for several."),
+                                     help="A claim (c_…) to move into an event of its own; "
+                                          "repeat for several."),
     why: str = _why_option(), by: str | None = _by_option(), db: str | None = db_option(),
 ) -> None:
     """Move claims out of an event the machine joined wrongly."""

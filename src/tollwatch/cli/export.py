@@ -9,6 +9,8 @@ import typer
 
 from .. import jobs
 from .app import app, db_option, fail, one_line_errors, opened_store
+from .filters import (Group, Outcome, Status, choice_value, claimant_type_option, party_option,
+                      place_option, since_option, until_option)
 
 
 class ExportFormat(str, Enum):
@@ -26,14 +28,13 @@ def export(
                                         "(events), or csv / parquet (one row per claim)."),
     out: str | None = typer.Option(None, "--out", "-o", metavar="FILE",
                                    help="File to write (replaced only when complete); default stdout."),
-    db: str | None = db_option(),
-    place: str | None = typer.Option(None, "--place", help="Only events at this place (name, district, "
-                                     "province or country code)."),
-    since: str | None = typer.Option(None, "--since", metavar="YYYY-MM-DD",
-                                     help="Only events reaching into this day or later."),
-    until: str | None = typer.Option(None, "--until", metavar="YYYY-MM-DD",
-                                     help="Only events reaching into this day or earlier."),
-    status: str | None = typer.Option(None, "--status", help="Only events with this verification status."),
+    db: str | None = db_option(), place: str | None = place_option(),
+    since: str | None = since_option(), until: str | None = until_option(),
+    group: Group | None = typer.Option(None, "--group", help="Events with an estimate for this group."),
+    outcome: Outcome | None = typer.Option(None, "--outcome",
+                                           help="Events with an estimate for this outcome."),
+    claimant_type: str | None = claimant_type_option(), party: bool | None = party_option(),
+    status: Status | None = typer.Option(None, "--status", help="Verification status."),
 ) -> None:
     """Export the stored events, with the claims and documents they rest on.
 
@@ -45,8 +46,9 @@ def export(
     target = out if out is not None else (
         sys.stdout.buffer if format is ExportFormat.parquet else sys.stdout)
     with opened_store(db) as store, one_line_errors(1):
-        rows = jobs.export_store(store, format.value, target, place=place, since=since,
-                                 until=until, status=status)
+        rows = jobs.export_store(store, format.value, target, place=place, since=since, until=until,
+                                 group=choice_value(group), outcome=choice_value(outcome),
+                                 claimant_type=claimant_type, party=party, status=choice_value(status))
     if out is not None:
         typer.echo(f"exported {rows} {'claim rows' if format.value in ('csv', 'parquet') else 'events'} "
                    f"to {out}")
