@@ -207,6 +207,10 @@ def claim_queries(towns: list[Place]) -> dict[str, dict]:
                                    "party": True},
         "country + media + party": {"place": common.country, "claimant_type": "media",
                                     "party": True},
+        "country + un + not party": {"place": common.country, "claimant_type": "un",
+                                     "party": False},
+        "country + media + not party": {"place": common.country, "claimant_type": "media",
+                                        "party": False},
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import create_engine, exc, text
 
@@ -58,6 +60,10 @@ def test_decisions_revoke_keeps_record_and_logs_who_and_why(store, claim_id):
         store.revoke(first.id, "cy", "again")
     with pytest.raises(DecisionError, match="in force"):
         store.revoke(999, "cy", "no such decision")
+    for not_an_id in (str(second.id), 2**70, True):
+        with pytest.raises(DecisionError, match="in force"):
+            store.revoke(not_an_id, "cy", "an id of the wrong kind")
+    assert store.decisions(claim_id) == [second]
 
 
 @pytest.mark.parametrize("decision, message", [
@@ -66,6 +72,7 @@ def test_decisions_revoke_keeps_record_and_logs_who_and_why(store, claim_id):
     (Decision("{claim}", "confirm", " ", ""), "who made it"),
     (Decision("{claim}", "correct", "ana", "", value={"best": float("nan")}), "plain JSON"),
     (Decision("{claim}", "confirm", "ana", None), "must be text"),
+    (Decision("{claim}", "confirm", "ana", "", at=dt.datetime(2026, 2, 3)), "ISO 8601 text"),
 ])
 def test_decisions_bad_decisions_are_refused(store, claim_id, decision, message):
     decision.target = decision.target.replace("{claim}", claim_id)

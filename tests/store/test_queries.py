@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from tollwatch.errors import BadDateError, InputError
 from tollwatch.model import Estimate, Event, Place
+from tollwatch.store import Store
+from tollwatch.store.queries import Filters, claim_ids
 
 
 @pytest.fixture
@@ -143,3 +146,26 @@ def test_queries_document_and_place_together_keep_document_order(filled, reports
     document, extraction = reports[1]
     assert filled.claims(document_id=document.id, place="gwadar") == extraction.claims
     assert filled.claims(document_id=document.id, place="quetta") == []
+
+
+def test_queries_claimant_type_and_party_together(filled, reports):
+    assert _ids(filled.claims(claimant_type="military", party=True)) == _claims_of(reports, 1, 5)
+    assert _ids(filled.claims(claimant_type="military", party=True,
+                              place="balochistan")) == _claims_of(reports, 1)
+    assert _ids(filled.claims(claimant_type="medical", party=False)) == _claims_of(reports, 3)
+    assert filled.claims(claimant_type="medical", party=True) == []
+    assert filled.claims(claimant_type="medical", party=True, place="kabul",
+                         group="civilians") == []
+
+
+def test_queries_claimant_pair_is_one_index_range_on_sqlite(tmp_path, reports):
+    with Store(str(tmp_path / "tw.db")) as store:
+        for document, extraction in reports:
+            store.add(document, extraction)
+        with store._engine.connect() as connection:
+            stmt = claim_ids(connection, Filters(place="pk", group="civilians",
+                                                 claimant_type="media", party=True))
+            plan = " ".join(str(row[-1]) for row in connection.execute(
+                text("EXPLAIN QUERY PLAN " + str(stmt.compile(
+                    connection, compile_kwargs={"literal_binds": True})))))
+    assert "ix_claims_claimant_type_party_date (claimant_type=? AND claimant_party=?)" in plan

@@ -87,6 +87,31 @@ def test_store_failures_count_attempts_and_clear_on_success(store, reports):
     assert store.attempts("feed#1") == 0
 
 
+@pytest.mark.parametrize("failed", [FailedDocument(None, "timed out"),
+                                    FailedDocument("feed#1", None), FailedDocument(" ", "x")])
+def test_store_add_failure_rejects_missing_source_or_reason(store, failed):
+    with pytest.raises(RecordRejected, match="source and a reason"):
+        store.add_failure(failed)
+    assert store.failures() == []
+
+
+def test_store_rejects_numbers_past_64_bits_and_stores_nothing(store, reports):
+    document, extraction = reports[0]
+    claim = extraction.claims[0]
+    widest = dataclasses.replace(claim, count=dataclasses.replace(claim.count, high=2**63 - 1))
+    too_wide = dataclasses.replace(claim, count=dataclasses.replace(claim.count, high=2**63))
+    with pytest.raises(RecordRejected, match="count_high"):
+        store.add(document, Extraction(document.id, [too_wide]))
+    assert store.document(document.id) is None
+    assert store.add(document, Extraction(document.id, [widest]))
+    assert store.claim(claim.id) == widest
+    event = Event("e_1", [claim.id], estimates=[
+        Estimate("killed", "civilians", 1, 1, 10**20, [claim.id])])
+    with pytest.raises(RecordRejected, match="estimate of event e_1"):
+        store.replace_events([event])
+    assert store.events() == []
+
+
 def test_store_rejects_failed_extraction_and_stores_nothing(store, extracted):
     document, extraction = extracted("Two people died.", published_at="not a date")
     assert extraction.error

@@ -107,6 +107,11 @@ class Store:
 
     def add_failure(self, failed: FailedDocument) -> None:
         """Record a source that could not be read; a second failure counts another attempt."""
+        if not (isinstance(failed.source, str) and failed.source.strip()
+                and isinstance(failed.reason, str)
+                and isinstance(failed.retrieved_at, str | None)):
+            raise RecordRejected(f"failure of {failed.source!r} needs a source and a reason "
+                                 "as text (retrieved_at as text or None)")
         row = check_storable({"source": failed.source, "reason": failed.reason,
                               "retrieved_at": failed.retrieved_at, "attempts": 1},
                              f"failure of {failed.source!r}")

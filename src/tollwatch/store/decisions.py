@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ..errors import DecisionError
 from ..model import Decision, DecisionAction
-from .rows import check_storable
+from .rows import INT64, check_storable
 from .schema import audit_log, claims, decisions, events
 
 ACTIONS: tuple[str, ...] = get_args(DecisionAction)
@@ -52,6 +52,9 @@ def record_decision(connection: Connection, decision: Decision, now: str) -> Dec
 
 def revoke_decision(connection: Connection, decision_id: int, by: str, why: str, now: str) -> None:
     """Mark a decision revoked and log it; an unknown or already revoked id is an error."""
+    # Anything but a stored id's type would fail in the driver (PostgreSQL) or overflow.
+    if type(decision_id) is not int or decision_id not in INT64:
+        raise DecisionError(f"no decision {decision_id!r} in force to revoke")
     if not isinstance(by, str) or not by.strip():
         raise DecisionError("a revocation needs who made it (by)")
     if not isinstance(why, str):
@@ -92,6 +95,8 @@ def _check(connection: Connection, decision: Decision) -> None:
         raise DecisionError("a decision needs who made it (by)")
     if not isinstance(decision.why, str) or not isinstance(decision.target, str):
         raise DecisionError("a decision's target and why must be text")
+    if decision.at is not None and not isinstance(decision.at, str):
+        raise DecisionError("a decision's time (at) must be ISO 8601 text or None")
     if not isinstance(decision.value, dict):
         raise DecisionError("a decision's value must be a dict")
     known = connection.execute(

@@ -33,7 +33,7 @@ def event_child_rows(event: Event) -> dict[str, list[dict[str, Any]]]:
         "event_claims": [{**owner, "position": i, "claim_id": claim_id}
                          for i, claim_id in enumerate(event.claims)],
         "event_places": [{**owner, **place_row(place, i)} for i, place in enumerate(event.places)],
-        "estimates": [{**owner, **_estimate_row(estimate, i)}
+        "estimates": [{**owner, **_estimate_row(estimate, i, event.id)}
                       for i, estimate in enumerate(event.estimates)],
         "findings": [{**owner, **_finding_row(finding, i, event.id)}
                      for i, finding in enumerate(event.findings)],
@@ -84,10 +84,11 @@ def event_from_rows(row: Mapping[str, Any], claim_ids: list[str], places: list[P
     )
 
 
-def _estimate_row(estimate: Estimate, position: int) -> dict[str, Any]:
-    return {"position": position, "outcome": estimate.outcome, "victim_group": estimate.group,
-            "low": estimate.low, "best": estimate.best, "high": estimate.high,
-            "claims": _json(estimate.claims)}
+def _estimate_row(estimate: Estimate, position: int, event_id: str) -> dict[str, Any]:
+    row = {"position": position, "outcome": estimate.outcome, "victim_group": estimate.group,
+           "low": estimate.low, "best": estimate.best, "high": estimate.high,
+           "claims": _json(estimate.claims)}
+    return check_storable(row, f"estimate of event {event_id}")
 
 
 def _finding_row(finding: Finding, position: int, event_id: str) -> dict[str, Any]:

@@ -6,6 +6,11 @@ others inside that index: the claims listing indexes and claim_place_keys carry 
 filter column, and event_facets rows are probed by primary key. So even a combination
 that matches nothing reads one index range, never every match of every filter.
 
+That range is still every match of the rarest filter when the others rule all of it
+out. A claimant's type and party flag are the usual way to get there (the lexicon gives
+each type one flag, so asking for both is the type alone or nothing): one index leads
+with both, and they are counted and walked as one filter.
+
 Dates: `since` keeps what is known to reach that day or later (latest date >= since),
 `until` what is known to start on that day or earlier (earliest date <= until); undated
 claims and events are left out as soon as either is given.
@@ -30,6 +35,8 @@ from .schema import claim_place_keys, claims, event_facets, events
 # How many rows of a filter are counted, at most, to find the rarest of several.
 _SAMPLE = 20_000
 _PLACE = "place"
+# Claims columns walked together, through ix_claims_claimant_type_party_date.
+_CLAIMANT = ("claimant_type", "claimant_party")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +65,9 @@ def claim_ids(connection: Connection, filters: Filters, document_id: str | None 
     since, until = _day(filters.since, "since"), _day(filters.until, "until")
     columns = filters.claim_columns()
     key = place_key(filters.place) if filters.place is not None else None
+    driver: str | tuple[str, ...]
     if document_id is not None:
-        driver = "document_id"
+        driver = ("document_id",)
         columns["document_id"] = document_id
     else:
         driver = _rarest(connection, key, columns)
@@ -71,7 +79,7 @@ def claim_ids(connection: Connection, filters: Filters, document_id: str | None 
         table, ident = claims, claims.c.id
         leave_index = _unindexed(connection)
         stmt = select(ident).where(*(
-            (table.c[name] if name == driver else leave_index(table.c[name])) == value
+            (table.c[name] if name in driver else leave_index(table.c[name])) == value
             for name, value in columns.items()))
         if key is not None:
             # The full primary key of claim_place_keys: one probe per claim walked.
@@ -109,33 +117,53 @@ def event_ids(connection: Connection, filters: Filters, status: str | None = Non
                  limit, offset)
 
 
-def _rarest(connection: Connection, key: str | None, columns: dict[str, Any]) -> str | None:
-    """The filter to walk: the place key or a column name, whichever matches fewest claims.
+def _rarest(connection: Connection, key: str | None,
+            columns: dict[str, Any]) -> str | tuple[str, ...]:
+    """The filter to walk: the place key or claims columns, whichever matches fewest claims.
 
-    On a tie (all common) the place wins: its table carries every other filter column.
+    The claimant pair is counted first, as the one most likely to match nothing. On a tie
+    (all common) the place wins: its table carries every other filter column.
     """
-    candidates = ([_PLACE] if key is not None else []) + list(columns)
-    if len(candidates) < 2:
-        return candidates[0] if candidates else None
+    paired = all(name in columns for name in _CLAIMANT)
+    candidates: list[str | tuple[str, ...]] = [_CLAIMANT] if paired else []
+    candidates += [_PLACE] if key is not None else []
+    candidates += [(name,) for name in columns if not (paired and name in _CLAIMANT)]
 
-    def matches(candidate: str) -> int:
+    def conditions(candidate):
         if candidate == _PLACE:
-            return _count(connection, claim_place_keys, (claim_place_keys.c.key == key,))
-        return _count(connection, claims, (claims.c[candidate] == columns[candidate],))
+            return claim_place_keys, (claim_place_keys.c.key == key,)
+        return claims, tuple(claims.c[name] == columns[name] for name in candidate)
 
-    return min(candidates, key=matches)
+    return _fewest(connection, candidates, conditions, _PLACE) if candidates else ()
 
 
 def _rarest_facet(connection: Connection, wanted: list[tuple[str, str]]) -> tuple[str, str]:
-    if len(wanted) == 1:
-        return wanted[0]
-    return min(wanted, key=lambda pair: _count(
-        connection, event_facets, (event_facets.c.facet == pair[0],
-                                   event_facets.c.value == pair[1])))
+    return _fewest(connection, wanted, lambda pair: (
+        event_facets, (event_facets.c.facet == pair[0], event_facets.c.value == pair[1])))
 
 
-def _count(connection: Connection, table, conditions) -> int:
-    sample = select(literal(1)).select_from(table).where(*conditions).limit(_SAMPLE)
+def _fewest(connection: Connection, candidates: list, conditions: Callable,
+            favourite: Any = None) -> Any:
+    """The candidate whose conditions match fewest rows.
+
+    Each count stops at the fewest found so far, so once one filter is known to be rare
+    the others cost no more than it; a filter that matches nothing ends the search. When
+    all are common (reach the cap), `favourite` wins if it is among them, else the first.
+    """
+    best, fewest = candidates[0], _SAMPLE
+    if len(candidates) < 2:
+        return best
+    for candidate in candidates:
+        found = _count(connection, *conditions(candidate), fewest)
+        if found < fewest or (found == _SAMPLE and candidate == favourite):
+            best, fewest = candidate, found
+        if fewest == 0:
+            break
+    return best
+
+
+def _count(connection: Connection, table, conditions, cap: int) -> int:
+    sample = select(literal(1)).select_from(table).where(*conditions).limit(cap)
     return connection.execute(select(func.count()).select_from(sample.subquery())).scalar_one()
 
 

@@ -18,6 +18,8 @@ _PLACE_FIELDS = ("name", "text", "admin1", "admin2", "country", "lat", "lon", "p
 _KEY_FIELDS = ("name", "admin1", "admin2", "country")
 # Neither SQLite's driver nor PostgreSQL can keep these in text.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# The widest integer either database keeps (SQLite INTEGER, PostgreSQL BIGINT).
+INT64 = range(-2**63, 2**63)
 
 
 def place_key(value: str) -> str:
@@ -102,13 +104,21 @@ def place_from_row(row: Mapping[str, Any]) -> Place:
 
 
 def check_storable(row: dict[str, Any], what: str) -> dict[str, Any]:
-    """`row` itself, after checking that no text in it holds NUL or unpaired surrogates."""
+    """`row` itself, after checking that no text in it holds NUL or unpaired surrogates.
+
+    Integers must fit in 64 bits: past that SQLite's driver raises OverflowError and
+    PostgreSQL a range error, neither of which says which record was at fault.
+    """
     for column, value in row.items():
         if isinstance(value, str) and _UNSTORABLE.search(value):
             raise RecordRejected(
                 f"{what}: {column} holds a NUL character or an unpaired surrogate",
                 hint="clean the text when reading it (drop NUL, decode as UTF-8)",
             )
+        if isinstance(value, int) and value not in INT64:
+            raise RecordRejected(f"{what}: {column} = {value} does not fit in 64 bits",
+                                 hint="no count or number that large can be stored; "
+                                      "check the source text")
     return row
 
 

@@ -17,8 +17,9 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-# What claims are listed by. Each listing index leads with one of them, then the date
-# order, then carries the others, so a listing checks every filter inside the index.
+# What claims are listed by. Each listing index leads with one of them (claimant type
+# and party flag also together), then the date order, then carries the others, so a
+# listing checks every filter inside the index.
 CLAIM_FILTER_COLUMNS = ("victim_group", "outcome", "claimant_type", "claimant_party",
                         "date_last")
 CLAIM_LISTING_INDEXES = {
@@ -27,7 +28,8 @@ CLAIM_LISTING_INDEXES = {
     for name, lead in (("date", ()), ("group_date", ("victim_group",)),
                        ("outcome_date", ("outcome",)),
                        ("claimant_type_date", ("claimant_type",)),
-                       ("party_date", ("claimant_party",)))
+                       ("party_date", ("claimant_party",)),
+                       ("claimant_type_party_date", ("claimant_type", "claimant_party")))
 }
 
 
