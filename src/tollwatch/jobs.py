@@ -1,9 +1,9 @@
 """Jobs on a store: ingest sources, reconcile claims into events, decide, export.
 
 These are what `tollwatch ingest` and `tollwatch reconcile` run; the CLI only draws the
-progress bar and prints the counts. Ingest streams: one document is read, extracted and
-stored (one transaction) before the next is read, so memory does not grow with the corpus
-and a run killed half-way loses at most the document it was writing. Running the same
+progress bar and prints the counts. Ingest streams in small batches: a batch is read,
+extracted and stored in one transaction before the next is read, so memory does not grow
+with the corpus and a run killed half-way loses at most the batch it was writing. Running the same
 ingest again skips every document already stored (same text, same content hash) before
 extracting it, so a resumed run is quick and duplicates nothing.
 """
@@ -11,14 +11,15 @@ extracting it, so a resumed run is quick and duplicates nothing.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
-from .model import Decision, Document, FailedDocument
+from .model import Decision, Document, Extraction, FailedDocument
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .export.output import Target
@@ -27,6 +28,11 @@ if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .store import Store
 
 Outcome = Literal["added", "known", "failed"]
+
+# A batch is stored in one transaction: big enough to make writes cheap, small enough that a
+# killed run redoes little and a slow source (URLs, feeds) is stored as it arrives.
+BATCH_DOCUMENTS = 100
+BATCH_SECONDS = 2.0
 
 
 @dataclass(slots=True, frozen=True)
@@ -85,33 +91,83 @@ def ingest(
     items = read_sources(sources, published=published, allow_private=allow_private,
                          fetcher=fetcher, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                          max_chars=max_chars)
-    for item in items:
-        if isinstance(item, FailedDocument):
-            store.add_failure(item)
-            done = Ingested(item.source, "failed", reason=item.reason)
-        else:
-            done = _store_document(store, item, lexicon, max_chars)
-        counts.count(done)
-        if on_item is not None:
-            on_item(done)
+    for batch in _batches(items):
+        for done in _ingest_batch(store, batch, lexicon, max_chars):
+            counts.count(done)
+            if on_item is not None:
+                on_item(done)
     return counts
 
 
-def _store_document(store: Store, document: Document, lexicon: Lexicon, max_chars: int) -> Ingested:
-    source = document.source or document.url or document.id or "-"
-    if store.has_hash(document.content_hash):
-        return Ingested(source, "known")
-    extraction = extract_document(document, lexicon=lexicon, max_chars=max_chars)
-    reason = extraction.error
-    if reason is None:
+def _batches(items: Iterable[Document | FailedDocument]) -> Iterator[list[Document | FailedDocument]]:
+    """Items in groups of BATCH_DOCUMENTS, or fewer when the source is slow (URLs, feeds)."""
+    batch: list[Document | FailedDocument] = []
+    started = time.monotonic()
+    for item in items:
+        batch.append(item)
+        if len(batch) >= BATCH_DOCUMENTS or time.monotonic() - started >= BATCH_SECONDS:
+            yield batch
+            batch, started = [], time.monotonic()
+    if batch:
+        yield batch
+
+
+def _ingest_batch(store: Store, batch: list[Document | FailedDocument], lexicon: Lexicon,
+                  max_chars: int) -> list[Ingested]:
+    """Store one batch: one read for the hashes already stored, one write for the new documents."""
+    known = store.stored_hashes(i.content_hash for i in batch if isinstance(i, Document))
+    done: list[Ingested | None] = [None] * len(batch)
+    new: list[tuple[int, Document, Extraction]] = []
+    for n, item in enumerate(batch):
+        if isinstance(item, FailedDocument):
+            done[n] = _failed(store, item)
+        elif item.content_hash in known:  # stored before, or earlier in this batch
+            done[n] = Ingested(_source_of(item), "known")
+        else:
+            known.add(item.content_hash)
+            extraction = extract_document(item, lexicon=lexicon, max_chars=max_chars)
+            if extraction.error is None:
+                new.append((n, item, extraction))
+            else:
+                done[n] = _failed(store, _failure_of(item, extraction.error))
+    for (n, document, extraction), outcome in zip(new, _add_all(store, new)):
+        if isinstance(outcome, str):
+            done[n] = _failed(store, _failure_of(document, outcome))
+        else:
+            done[n] = Ingested(_source_of(document), "added" if outcome else "known",
+                               claims=len(extraction.claims) if outcome else 0)
+    return [d for d in done if d is not None]
+
+
+def _add_all(store: Store, new: list[tuple[int, Document, Extraction]]) -> list[bool | str]:
+    """Whether each document was added (False: another process stored it first), in one
+    transaction; if the batch is refused, one at a time, with each refusal's reason."""
+    if not new:
+        return []
+    try:
+        return list(store.add_many([(document, extraction) for _, document, extraction in new]))
+    except RecordRejected:
+        pass
+    outcomes: list[bool | str] = []
+    for _, document, extraction in new:
         try:
-            if not store.add(document, extraction):
-                return Ingested(source, "known")
-            return Ingested(source, "added", claims=len(extraction.claims))
+            outcomes.append(store.add(document, extraction))
         except RecordRejected as error:  # e.g. an id another text already has
-            reason = error.one_line()
-    store.add_failure(FailedDocument(source, reason, document.retrieved_at))
-    return Ingested(source, "failed", reason=reason)
+            outcomes.append(error.one_line())
+    return outcomes
+
+
+def _failed(store: Store, failure: FailedDocument) -> Ingested:
+    store.add_failure(failure)
+    return Ingested(failure.source, "failed", reason=failure.reason)
+
+
+def _failure_of(document: Document, reason: str) -> FailedDocument:
+    return FailedDocument(_source_of(document), reason, document.retrieved_at)
+
+
+def _source_of(document: Document) -> str:
+    return document.source or document.url or document.id or "-"
 
 
 def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Reconciliation:

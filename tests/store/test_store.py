@@ -217,3 +217,37 @@ def test_store_context_manager_closes(db_url, reports):
     with Store(db_url) as again:
         assert again.has_hash(reports[0][0].content_hash)
         assert "Store(" in repr(again)
+
+
+def test_store_add_many_stores_a_batch_in_order_and_skips_known_texts(store, reports):
+    assert store.add(*reports[0]) is True
+    store.add_failure(FailedDocument(reports[1][0].source, "timed out"))
+
+    added = store.add_many([reports[0], reports[1], reports[2], reports[1]])
+
+    assert added == [False, True, True, False]
+    assert sorted(d.id for d in store.documents()) == sorted(r[0].id for r in reports[:3])
+    assert len(store.claims()) == sum(len(e.claims) for _, e in reports[:3])
+    assert store.failures() == []  # read at last: its failure is cleared
+    assert store.add_many([]) == []
+
+
+def test_store_add_many_refuses_the_whole_batch_for_one_bad_record(store, reports, extracted):
+    failed = extracted("Two people died.", published_at="not a date")
+    with pytest.raises(RecordRejected, match="not extracted"):
+        store.add_many([reports[0], failed])
+    assert list(store.documents()) == []
+
+
+def test_store_add_many_clash_with_a_stored_id_stores_nothing(store, extracted, reports):
+    assert store.add(*extracted("Police said two civilians were killed.", doc_id="a1"))
+    with pytest.raises(RecordRejected, match="clashes with a stored one"):
+        store.add_many([reports[0], extracted("Police said five soldiers were killed.", doc_id="a1")])
+    assert not store.has_hash(reports[0][0].content_hash)
+
+
+def test_store_stored_hashes_names_only_stored_texts(store, reports):
+    _add_all(store, reports[:2])
+    hashes = [document.content_hash for document, _ in reports]
+    assert store.stored_hashes(hashes) == set(hashes[:2])
+    assert store.stored_hashes([]) == set()

@@ -63,6 +63,16 @@ def claim_rows(doc_id: str, extraction: Extraction) -> ClaimRows:
     return rows
 
 
+def merged_rows(parts: Iterable[ClaimRows]) -> ClaimRows:
+    """The rows of several documents' claims, for one insert a table."""
+    merged = ClaimRows()
+    for rows in parts:
+        merged.claims.extend(rows.claims)
+        merged.places.extend(rows.places)
+        merged.keys.extend(rows.keys)
+    return merged
+
+
 def insert_claims(connection: Connection, rows: ClaimRows) -> None:
     insert_rows(connection, claims, rows.claims)
     insert_rows(connection, claim_places, rows.places)
