@@ -204,6 +204,7 @@ class FailedDocument:
     source: str
     reason: str
     retrieved_at: str | None = None
+    attempts: int = 1  # how many times reading it failed, as the store counts them
 
 
 def document_id_for(text: str) -> str:

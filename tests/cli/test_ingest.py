@@ -76,6 +76,18 @@ def test_ingest_cli_failure_exits_1_and_is_listed(run, tmp_path):
     assert "UTF-8" in listed.stdout
     [failure] = json.loads(as_json.stdout)
     assert failure["source"] == str(tmp_path / "in" / "bad.txt")
+    assert failure["attempts"] == 1
+
+
+def test_ingest_cli_failed_list_counts_repeated_failures(run, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 attack")
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "bad.txt"), "--db", db, "--no-reconcile")
+    run("ingest", str(tmp_path / "bad.txt"), "--db", db, "--no-reconcile")
+
+    listed = run("ingest", "--failed", "--db", db)
+
+    assert listed.stdout.rstrip().endswith("(failed 2 times)")
 
 
 def test_ingest_cli_bad_date_is_a_usage_error_before_any_database(run, tmp_path):

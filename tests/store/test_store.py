@@ -79,7 +79,7 @@ def test_store_failures_count_attempts_and_clear_on_success(store, reports):
     store.add_failure(FailedDocument("feed#1", "timed out", "2026-02-02T10:00:00Z"))
     store.add_failure(FailedDocument("feed#1", "HTTP 503", "2026-02-02T11:00:00Z"))
     store.add_failure(FailedDocument("feed#9", "not UTF-8"))
-    assert store.failures() == [FailedDocument("feed#1", "HTTP 503", "2026-02-02T11:00:00Z"),
+    assert store.failures() == [FailedDocument("feed#1", "HTTP 503", "2026-02-02T11:00:00Z", attempts=2),
                                 FailedDocument("feed#9", "not UTF-8")]
     assert store.attempts("feed#1") == 2
     store.add(document, extraction)

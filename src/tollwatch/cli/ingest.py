@@ -104,11 +104,12 @@ def _list_failures(db: str | None, format: ListFormat) -> None:
     with opened_store(db) as store:
         failures = store.failures()
     if format is ListFormat.json:
-        typer.echo(json.dumps([{"source": f.source, "reason": f.reason,
-                                "retrieved_at": f.retrieved_at} for f in failures],
+        typer.echo(json.dumps([{"source": f.source, "reason": f.reason, "retrieved_at": f.retrieved_at,
+                                "attempts": f.attempts} for f in failures],
                               ensure_ascii=False, indent=2))
         return
     if not failures:
         typer.echo("no failed sources")
     for failure in failures:
-        typer.echo(f"{failure.source}: {failure.reason}")
+        tries = f" (failed {failure.attempts} times)" if failure.attempts > 1 else ""
+        typer.echo(f"{failure.source}: {failure.reason}{tries}")

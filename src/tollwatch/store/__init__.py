@@ -159,8 +159,8 @@ class Store:
 
     def failures(self) -> list[FailedDocument]:
         """Sources that could not be read and have not been read since, oldest first."""
-        stmt = select(failures.c.source, failures.c.reason, failures.c.retrieved_at).order_by(
-            failures.c.id)
+        stmt = select(failures.c.source, failures.c.reason, failures.c.retrieved_at,
+                      failures.c.attempts).order_by(failures.c.id)
         with self._read() as connection:
             return [FailedDocument(*row) for row in connection.execute(stmt)]
 
