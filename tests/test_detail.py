@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from tollwatch import detail
-from tollwatch.detail import detail_to_dict, events_with, look_up, render_detail, render_detail_json
+from tollwatch.detail import detail_to_dict, look_up, render_detail, render_detail_json
 from tollwatch.extract.pipeline import extract_document
 from tollwatch.model import Decision, Document, Estimate, Event, Finding, document_id_for
 from tollwatch.store import Store
@@ -91,14 +90,6 @@ def test_detail_claim_shows_its_events_and_the_decisions_on_it(store):
     assert out.startswith(f"claim {claim_id}  20 killed, fighters (militants)\n")
     assert f"{parent.id}  unverified" in out and f"{child.id}  single_source" in out
     assert "correct {'best': 18} by lee" in out and "strike toll revised" in out
-
-
-def test_detail_events_with_walks_every_page(store, monkeypatch):
-    parent, child = _events(store)
-    monkeypatch.setattr(detail, "_PAGE", 1)
-    assert {e.id for e in events_with(store, store.claim(_by_count(store)[20]))} == {
-        parent.id, child.id}
-    assert [e.id for e in events_with(store, store.claim(_by_count(store)[9]))] == [parent.id]
 
 
 def test_detail_document_json_keeps_its_text_and_claims(store):

@@ -24,9 +24,6 @@ from .render import PARTY_MARK, dumps, victims_cell, format_count, format_when
 if TYPE_CHECKING:
     from .store import Store
 
-# Events are searched for a claim this many at a time (the store has no claim → events index).
-_PAGE = 500
-
 
 @dataclass(slots=True)
 class Detail:
@@ -58,7 +55,7 @@ def look_up(store: Store, record_id: str) -> Detail | None:
         claim = store.claim(record_id)
         if claim is None:
             return None
-        detail = Detail("claim", record_id, [claim], events=events_with(store, claim))
+        detail = Detail("claim", record_id, [claim], events=store.events_with_claim(claim.id))
     else:
         document = store.document(record_id)
         if document is None:
@@ -74,25 +71,6 @@ def look_up(store: Store, record_id: str) -> Detail | None:
         c.id for c in detail.claims if c.id != record_id]
     detail.decisions = [d for target in targets for d in store.decisions(target)]
     return detail
-
-
-def events_with(store: Store, claim: Claim) -> list[Event]:
-    """The stored events that contain `claim`.
-
-    Every such event lists the claim's claimant type and party flag among its facets, so
-    only those events are read; still a walk, page by page, over them.
-    """
-    narrow: dict[str, Any] = {}
-    if claim.claimant is not None:
-        narrow = {"claimant_type": claim.claimant.type,
-                  "party": claim.claimant.party_to_conflict}
-    found, offset = [], 0
-    while True:
-        page = store.events(limit=_PAGE, offset=offset, **narrow)
-        found += [event for event in page if claim.id in event.claims]
-        if len(page) < _PAGE:
-            return found
-        offset += _PAGE
 
 
 def detail_to_dict(detail: Detail) -> dict[str, Any]:

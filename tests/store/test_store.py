@@ -251,3 +251,15 @@ def test_store_stored_hashes_names_only_stored_texts(store, reports):
     hashes = [document.content_hash for document, _ in reports]
     assert store.stored_hashes(hashes) == set(hashes[:2])
     assert store.stored_hashes([]) == set()
+
+
+def test_store_events_with_claim_finds_its_event_and_the_aggregate_above(store, reports):
+    _add_all(store, reports)
+    quetta, kabul = reports[0][1].claims, reports[3][1].claims
+    parent = _event("e_1", quetta + kabul, children=["e_2"])
+    child = _event("e_2", kabul, parent="e_1")
+    store.replace_events([parent, child])
+
+    assert [e.id for e in store.events_with_claim(kabul[0].id)] == ["e_1", "e_2"]
+    assert [e.id for e in store.events_with_claim(quetta[0].id)] == ["e_1"]
+    assert store.events_with_claim("c_none") == []

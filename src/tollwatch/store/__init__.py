@@ -28,7 +28,7 @@ from .engine import WRITE_OPTION, database_errors, database_url, is_sqlite, open
 from .load import CHUNK, chunked, load_claims, load_events
 from .queries import Filters, claim_ids, event_ids
 from .rows import check_storable, document_from_row, document_row
-from .schema import documents, failures
+from .schema import documents, event_claims, failures
 
 __all__ = ["AuditEntry", "Store"]
 
@@ -249,6 +249,13 @@ class Store:
         filters = Filters(place, since, until, group, outcome, claimant_type, party)
         with self._read() as connection:
             stmt = event_ids(connection, filters, status, limit, offset)
+            return load_events(connection, connection.execute(stmt).scalars().all())
+
+    def events_with_claim(self, claim_id: str) -> list[Event]:
+        """The events that contain a claim: its own event and the aggregates above it."""
+        stmt = (select(event_claims.c.event_id).where(event_claims.c.claim_id == claim_id)
+                .distinct().order_by(event_claims.c.event_id))
+        with self._read() as connection:
             return load_events(connection, connection.execute(stmt).scalars().all())
 
     def event(self, event_id: str) -> Event | None:
