@@ -51,10 +51,17 @@ def test_decide_who_defaults_to_the_analyst_variable(run, db, monkeypatch):
 
 def test_decide_correct_without_a_value_is_refused(run, db):
     result = run("decide", "correct", claim_id(db, "civilians"), "--why", "x", "--db", db)
-    assert result.exit_code == 1
-    assert "correct needs" in one_line_error(result)
+    assert result.exit_code == 2
+    assert "give --best N" in one_line_error(result)
     with Store(db) as store:
         assert store.decisions() == []
+
+
+def test_decide_correct_with_low_above_best_is_refused_by_the_library(run, db):
+    result = run("decide", "correct", claim_id(db, "civilians"), "--best", "5", "--low", "9",
+                 "--why", "x", "--db", db)
+    assert result.exit_code == 1
+    assert "low <= best <= high" in one_line_error(result)
 
 
 def test_decide_unknown_id_is_one_line_error(run, db):

@@ -15,7 +15,7 @@ import typer
 
 from .. import jobs
 from ..model import Decision
-from .app import ListFormat, app, db_option, one_line_errors, opened_store
+from .app import ListFormat, app, db_option, fail, one_line_errors, opened_store
 
 decide_app = typer.Typer(no_args_is_help=True, help="Record an analyst's decision on a claim or event.")
 app.add_typer(decide_app, name="decide")
@@ -58,6 +58,10 @@ def correct(
     """Correct a claim's count, victim group or outcome as the analyst reads the quote."""
     value = {k: v for k, v in (("best", best), ("low", low), ("high", high), ("group", group),
                                ("outcome", outcome)) if v is not None}
+    if not {"best", "group", "outcome"} & set(value):
+        fail("say what is right: give --best N (with --low/--high if unsure), --group or --outcome", 2)
+    if ("low" in value or "high" in value) and "best" not in value:
+        fail("--low and --high go with --best N", 2)
     _record(db, Decision(target, "correct", _who(by), why, value=value))
 
 
