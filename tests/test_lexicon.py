@@ -7,7 +7,8 @@ from tollwatch.lexicon import load_lexicon
 
 
 def test_lexicon_has_a_section_per_shipped_file(lexicon):
-    for name in ("numbers", "outcomes", "victims", "claimants", "perpetrators", "grammar", "places", "time"):
+    for name in ("numbers", "outcomes", "victims", "claimants", "perpetrators", "grammar", "places", "time",
+                 "tokens"):
         assert name in lexicon
 
 

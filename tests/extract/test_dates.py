@@ -479,3 +479,35 @@ def test_dates_month_before_a_comma_leaves_the_count_alone():
     mentions = times(text)
     assert [m.when.text for m in mentions] == ["May", "March"]
     assert not covered(text, "2000", mentions) and not covered(text, "12", mentions)
+
+
+@pytest.mark.parametrize(
+    "string, base, order, numbers",
+    [
+        ("6/15/2021", None, "MDY", (2021, 6, 15)),
+        ("15/6/2021", None, "DMY", (2021, 6, 15)),
+        ("2024-02-29", None, "YMD", (2024, 2, 29)),
+        ("21st march 1999", None, "DMY", (1999, 3, 21)),
+        ("05 sept 2100", None, "DMY", (2100, 9, 5)),
+    ],
+)
+def test_dates_calendar_days_are_read_as_dateparser_reads_them(string, base, order, numbers):
+    from tollwatch.extract.dateabsolute import _calendar_day, _parse_date
+
+    assert _calendar_day(*numbers) == _parse_date(string, base, order)
+
+
+def test_dates_calendar_days_without_a_year_land_where_dateparser_puts_them():
+    from tollwatch.extract.dateabsolute import _calendar_day, _not_after, _parse_date
+
+    quick = _not_after(_calendar_day(PUB.year, 12, 3), PUB)
+    assert quick == _not_after(_parse_date("3 dec", PUB, "DMY"), PUB) == dt.date(2025, 12, 3)
+
+
+def test_dates_leave_impossible_and_far_days_to_dateparser():
+    from tollwatch.extract.dateabsolute import _calendar_day, _day_number
+
+    assert _calendar_day(2021, 2, 30) is None
+    assert _calendar_day(1850, 5, 5) is None  # outside the years checked against dateparser
+    assert [_day_number(t) for t in ("5", "05", "21st", "05th", "123")] == [5, 5, 21, None, None]
+    assert times("It happened on 2/30/2021 and on 1 May 1850.", None)[1].when.start == "1850-05-01"

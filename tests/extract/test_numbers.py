@@ -74,3 +74,14 @@ def test_numbers_measures_years_and_things_are_not_counts(lexicon, sentence):
 def test_numbers_keep_the_words_as_written(lexicon):
     (count,) = counts(lexicon, "Officials said around 40 militants died.")
     assert count.text == "around 40"
+
+
+def test_numbers_phrase_tables_find_the_longest_phrase_from_its_first_word(lexicon):
+    from tollwatch.extract.numbers import _match_phrase
+
+    table = rules_for(lexicon).hedges
+    words = ["at", "least", "12"]
+    assert table.sizes["at"][0] >= 2  # longest first
+    size, _ = _match_phrase(words, 0, table)
+    assert words[:size] == ["at", "least"]
+    assert _match_phrase(words, 2, table) is None

@@ -214,3 +214,16 @@ def test_places_comma_after_a_place_does_not_start_a_list_without_and(lexicon):
     text = "Speaking in Quetta, Naveed Baloch, the provincial spokesman, said nine people died."
     names = [p.name for p in places(lexicon, text)]
     assert names == ["Quetta"]
+
+
+def test_places_words_judged_once_give_the_same_places_in_every_document(lexicon):
+    from tollwatch.extract.placerules import place_rules
+
+    first = "Pakistani officials said two soldiers died in Quetta. Police blamed Victoria."
+    other = "Gunmen killed a guard in Quetta, Balochistan, on Monday."
+    before = [places(lexicon, text) for text in (first, other)]
+    judged = lexicon.compile("places", place_rules).lone_words
+    assert {"Quetta", "Pakistani", "Police"} <= set(judged)
+    # Demonyms still count for each document's context, and the answers do not drift.
+    assert [places(lexicon, text) for text in (other, first)] == before[::-1]
+    assert judged["Pakistani"][0] is not None and judged["Quetta"][1] == "quetta"

@@ -1,7 +1,11 @@
 """Resolvers for dates written out: full, numeric and ISO dates, months, years, decades.
 
 Day-level dates are read by dateparser; the conventions for a missing year or an ambiguous
-numeric order are in the docstring of `dates`.
+numeric order are in the docstring of `dates`. A date whose numbers already make a valid
+calendar day in 1900-2100 ("6/15/2021", "2021-06-15", "15th june 2021") is built directly:
+for those dateparser was checked to give the very same day (every day of those years in
+the numeric forms, a third of the years for every month word), and it costs about a
+millisecond a call. Anything else still goes to dateparser.
 """
 
 from __future__ import annotations
@@ -36,6 +40,28 @@ def _parse_date(string: str, base: dt.date | None, order: str) -> dt.date | None
     return parsed.date() if parsed is not None else None
 
 
+# Years for which reading a valid day without dateparser was checked to agree with it.
+_CHECKED_YEARS = range(1900, 2101)
+_ORDINALS = ("st", "nd", "rd", "th")
+
+
+def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
+    """The day if it exists and its year is one checked against dateparser, else None."""
+    if year not in _CHECKED_YEARS:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_number(text: str) -> int | None:
+    """The number of "5", "05", "21st"; None for anything else."""
+    if text[-2:] in _ORDINALS and text[:-2].isdigit() and not text.startswith("0"):
+        return int(text[:-2])
+    return int(text) if text.isdigit() and len(text) <= 2 else None
+
+
 def _not_after(day: dt.date, published: dt.date) -> dt.date | None:
     """The same month and day in the latest year that is not after publication."""
     for year in range(min(day.year, published.year), published.year - 9, -1):
@@ -53,10 +79,13 @@ def _day_month(raw: Raw, context: Context, prefix: str) -> Interval:
     month_word = match[f"{prefix}_m"].rstrip(".")
     month = context.patterns.months.get(norm(month_word))
     string = f"{match[f'{prefix}_d']} {month_word}"
+    number = _day_number(match[f"{prefix}_d"]) if month and month_word == norm(month_word) else None
     if match[f"{prefix}_y"]:
-        day = _parse_date(f"{string} {match[f'{prefix}_y']}", None, "DMY")
+        day = number and _calendar_day(int(match[f"{prefix}_y"]), month, number)
+        day = day or _parse_date(f"{string} {match[f'{prefix}_y']}", None, "DMY")
     elif context.published:
-        day = _parse_date(string, context.published, "DMY")
+        day = number and _calendar_day(context.published.year, month, number)
+        day = day or _parse_date(string, context.published, "DMY")
         day = day and _not_after(day, context.published)
     else:
         return UNKNOWN
@@ -85,7 +114,11 @@ def resolve_md(raw: Raw, context: Context) -> Interval:
 
 
 def resolve_iso(raw: Raw, context: Context) -> Interval:
-    day = _parse_date(raw.text, None, "YMD")
+    day = None
+    if raw.text == raw.match["iso"]:  # with "since" in front, dateparser reads the words
+        year, month, day_of_month = (int(part) for part in raw.text.split("-"))
+        day = _calendar_day(year, month, day_of_month)
+    day = day or _parse_date(raw.text, None, "YMD")
     return day_interval(day) if day else UNKNOWN
 
 
@@ -96,7 +129,7 @@ def resolve_gtd(raw: Raw, context: Context) -> Interval:
         return year_interval(year)
     if day == 0:
         return month_interval(year, month) if month <= 12 else UNKNOWN
-    parsed = _parse_date(f"{month}/{day}/{year}", None, "MDY")
+    parsed = _calendar_day(year, month, day) or _parse_date(f"{month}/{day}/{year}", None, "MDY")
     return day_interval(parsed) if parsed else UNKNOWN
 
 
@@ -106,7 +139,11 @@ def resolve_num(raw: Raw, context: Context) -> Interval:
         return UNKNOWN  # "1.5.21" is more often a version or a score than a date
     first, second = int(match["n_a"]), int(match["n_b"])
     order = _numeric_order(first, second, match["n_y"], context)
-    parsed = _parse_date(f"{first}/{second}/{match['n_y']}", None, order)
+    parsed = None
+    if len(match["n_y"]) == 4 and order in ("DMY", "MDY"):
+        day, month = (first, second) if order == "DMY" else (second, first)
+        parsed = _calendar_day(int(match["n_y"]), month, day)
+    parsed = parsed or _parse_date(f"{first}/{second}/{match['n_y']}", None, order)
     return day_interval(parsed) if parsed else UNKNOWN
 
 

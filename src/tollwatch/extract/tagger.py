@@ -1,16 +1,25 @@
-"""Tokens and lexicon tags for one sentence, with spaCy's blank English tokenizer.
+"""Tokens and lexicon tags for one sentence.
 
-All lexicon phrases go into one `PhraseMatcher` on lower-cased text. A phrase may carry
-several labels (`dead` is both a predicate and a noun of the killed outcome); within a
-family of labels overlapping phrases are resolved leftmost-longest, so "suicide bombers"
-beats "bombers".
+Tokens come from `tokens.Tokenizer` (spaCy's English cuts, without spaCy). All lexicon
+phrases go into one Aho-Corasick automaton over the sentence's lower-cased tokens joined by
+a separator, so a phrase only matches whole tokens. A phrase may carry several labels
+(`dead` is both a predicate and a noun of the killed outcome); within a family of labels
+overlapping phrases are resolved leftmost-longest, so "suicide bombers" beats "bombers".
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
+
+import ahocorasick
 
 from ..lexicon import Lexicon
+from .tokens import tokenizer_for
+
+# Joins tokens for the automaton; no token holds it, so matches fall on token boundaries.
+_SEP = "\x00"
 
 Label = tuple[str, str]  # (kind, value), e.g. ("part", "killed") or ("noun", "militants")
 
@@ -129,55 +138,75 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
 
 
 class Tagger:
-    """Tokenizer plus one PhraseMatcher over every lexicon phrase."""
+    """Tokenizer plus one automaton over every lexicon phrase."""
 
     def __init__(self, lexicon: Lexicon):
-        # spaCy loads on first use, so importing tollwatch stays cheap.
-        from spacy.attrs import IDX, LENGTH
-        from spacy.lang.en import English
-        from spacy.matcher import PhraseMatcher
-
-        self._offset_attrs = [IDX, LENGTH]
-        self.nlp = English()
-        self.tokenizer = self.nlp.tokenizer
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.labels: dict[tuple[str, tuple[str, ...]], tuple[Label, ...]] = {}
+        self.tokenizer = tokenizer_for(lexicon)
+        labels: dict[tuple[str, tuple[str, ...]], tuple[Label, ...]] = {}
         self.families: set[str] = set()
-        patterns: dict[str, list] = {}
-        for (family, phrase), labels in _collect(lexicon).items():
-            doc = self.nlp.make_doc(phrase)
-            key = (family, tuple(t.lower_ for t in doc))
-            merged = self.labels.get(key, ()) + tuple(l for l in labels if l not in self.labels.get(key, ()))
-            self.labels[key] = merged
-            patterns.setdefault(family, []).append(doc)
+        for (family, phrase), found in _collect(lexicon).items():
+            words = tuple(self.tokenizer.tokenize(phrase)[1])
+            if not words or any(_SEP in w for w in words):
+                continue
+            known = labels.get((family, words), ())
+            labels[(family, words)] = known + tuple(l for l in found if l not in known)
             self.families.add(family)
-        for family, docs in patterns.items():
-            self.matcher.add(family, docs)
-        self._family_names = {self.nlp.vocab.strings[f]: f for f in self.families}
+        # One key per token sequence, holding every family it is tagged in.
+        by_words: dict[tuple[str, ...], list[tuple[str, tuple[Label, ...]]]] = {}
+        for (family, words), merged in labels.items():
+            by_words.setdefault(words, []).append((family, merged))
+        self.automaton = ahocorasick.Automaton()
+        for words, families in by_words.items():
+            key = _SEP + _SEP.join(words) + _SEP
+            self.automaton.add_word(key, (len(key), len(words), tuple(families)))
+        self.automaton.make_automaton()
         # Families with no match in a sentence still answer `tags[family]` with [].
         self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
 
     def tag(self, text: str) -> Tagged:
-        doc = self.tokenizer(text)
-        # Slicing the text is much cheaper than making a Token object per attribute.
-        spans = doc.to_array(self._offset_attrs).tolist() if len(doc) else []
-        offsets = [start for start, _ in spans]
-        texts = [text[start:start + length] for start, length in spans]
-        words = [piece.lower() for piece in texts]
+        texts, words, offsets = self.tokenizer.tokenize(text)
+        tags = self._no_tags.copy()
+        tagged = Tagged(text, words, texts, offsets, tags)
+        if not words:
+            return tagged
         found: dict[str, list[Tag]] = {}
-        strings = self.nlp.vocab.strings
-        for match_id, start, end in self.matcher(doc):
-            family = self._family_names.get(match_id) or strings[match_id]
-            labels = self.labels.get((family, tuple(words[start:end])))
-            if labels:
-                found.setdefault(family, []).append(Tag(start, end, labels))
-        tagged = Tagged(text, words, texts, offsets, self._no_tags.copy())
-        for family, tags in found.items():
-            kept = _longest_first(tags) if len(tags) > 1 else tags
-            tagged.tags[family] = kept
-            tagged.starts[family] = {t.start: t for t in kept}
-            tagged.covers[family] = {i: t for t in kept for i in range(t.start, t.end)}
+        get = found.get
+        wide: set[str] = set()  # families with a tag of several tokens
+        starts: list[int] | None = None
+        for end, (length, size, families) in self.automaton.iter(_SEP + _SEP.join(words) + _SEP):
+            if starts is None:
+                # Position of the separator before each token.
+                starts = [0, *accumulate([len(w) + 1 for w in words])]
+            first = bisect_left(starts, end - length + 1)
+            last = first + size
+            if size > 1:
+                wide.update(family for family, _ in families)
+            for family, labels in families:
+                bucket = get(family)
+                if bucket is None:
+                    found[family] = [Tag(first, last, labels)]
+                else:
+                    bucket.append(Tag(first, last, labels))
+        at, over = tagged.starts, tagged.covers
+        for family, kept in found.items():
+            if len(kept) > 1 and not _apart(kept):
+                kept = _longest_first(kept)
+            tags[family] = kept
+            at[family] = first_tokens = {t.start: t for t in kept}
+            # Tags of one token each cover just the token they start at.
+            over[family] = first_tokens if family not in wide \
+                else {i: t for t in kept for i in range(t.start, t.end)}
         return tagged
+
+
+def _apart(tags: list[Tag]) -> bool:
+    """Are the tags in order and without overlap? Then leftmost-longest keeps them as they are."""
+    end = -1
+    for tag in tags:
+        if tag.start < end:
+            return False
+        end = tag.end
+    return True
 
 
 def _longest_first(tags: list[Tag]) -> list[Tag]:

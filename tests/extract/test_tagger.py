@@ -1,0 +1,32 @@
+"""Tagger: lexicon phrases found on whole tokens, leftmost-longest within a family."""
+
+from tollwatch.extract.tagger import tagger_for
+
+
+def test_tagger_matches_whole_tokens_only(lexicon):
+    tagged = tagger_for(lexicon).tag("The unkilled soldiers were killed.")
+    outcome = [(t.start, t.end) for t in tagged.tags["outcome"]]
+    assert outcome == [(4, 5)]
+    assert tagged.at("outcome", 4) is tagged.over("outcome", 4)
+    assert tagged.at("outcome", 1) is None
+
+
+def test_tagger_prefers_the_longest_phrase(lexicon):
+    tagged = tagger_for(lexicon).tag("Two suicide bombers died.")
+    victims = tagged.tags["victim"]
+    assert [(t.start, t.end) for t in victims] == [(1, 3)]
+    assert tagged.over("victim", 2) is victims[0]
+
+
+def test_tagger_is_case_blind_and_keeps_the_text(lexicon):
+    tagged = tagger_for(lexicon).tag("SEVEN Soldiers KILLED")
+    assert tagged.words == ["seven", "soldiers", "killed"]
+    assert tagged.texts == ["SEVEN", "Soldiers", "KILLED"]
+    assert tagged.offsets == [0, 6, 15]
+    assert tagged.at("outcome", 2).value("part") == "killed"
+    assert tagged.text_of(1, 3) == "Soldiers KILLED"
+
+
+def test_tagger_gives_empty_families_for_an_empty_sentence(lexicon):
+    tagged = tagger_for(lexicon).tag("")
+    assert tagged.words == [] and tagged.tags["outcome"] == [] and tagged.at("victim", 0) is None
