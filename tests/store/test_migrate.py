@@ -115,3 +115,20 @@ def test_migrate_listing_keys_answer_from_the_index_alone(db_url, engine):
                 "AND schemaname = current_schema()")).scalar()
             assert "INCLUDE (victim_group, outcome, claimant_type, claimant_party, date_last)" in ddl
             assert "INCLUDE (date_last)" in ddl
+
+
+def test_migrate_head_revision_constant_is_alembics_head():
+    assert migrate.HEAD_REVISION == migrate.head_revision()
+
+
+def test_migrate_opening_a_current_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    Store(str(path)).close()
+    script = ("import sys; from tollwatch.store import Store; Store(sys.argv[1]).close(); "
+              "print(any(name.startswith('alembic') for name in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

@@ -16,11 +16,10 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, delete, exc, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import RecordRejected, StoreError
+from ..errors import RecordRejected
 from ..model import Claim, Decision, Document, Event, Extraction, FailedDocument
 from . import migrate, write
 from .decisions import AuditEntry, load_audit, load_decisions, record_decision, revoke_decision
@@ -45,9 +44,6 @@ class Store:
         try:
             with self._errors():
                 migrate.upgrade(self._engine)
-        except CommandError as error:
-            self._engine.dispose()
-            raise StoreError(f"cannot migrate {safe_url(self.url)}: {error}") from error
         except BaseException:
             self._engine.dispose()
             raise

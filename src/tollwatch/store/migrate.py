@@ -8,23 +8,28 @@ lock), so several processes opening a new database at once do not trip over each
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, exc, text
 
 from ..errors import StoreError
 from .engine import WRITE_OPTION, is_sqlite
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration's revision. Opening a database already there skips importing Alembic
+# (a third of a second); tests/store/test_migrate.py checks it is Alembic's head.
+HEAD_REVISION = "0003"
 # Arbitrary but fixed: the advisory lock every tollwatch process takes to migrate.
 _PG_MIGRATION_LOCK = 7_420_210_331
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config for the shipped migrations, bound to `connection` if given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     if connection is not None:
@@ -33,7 +38,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest revision this tollwatch knows."""
+    """The newest revision this tollwatch knows, as Alembic reads the migrations."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -42,12 +49,30 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at; None for a database without tollwatch tables."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except exc.DBAPIError:  # no such table: a new database, or not one of ours
+            return None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database to `revision` (default: the newest), if it is not there yet."""
-    target = head_revision() if revision == "head" else revision
+    """Migrate the database to `revision` (default: the newest), if it is not there yet.
+
+    Alembic's own failures become StoreError.
+    """
+    if revision in ("head", HEAD_REVISION) and current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic.util import CommandError
+
+    try:
+        _upgrade(engine, head_revision() if revision == "head" else revision)
+    except CommandError as error:
+        raise StoreError(f"cannot migrate the database: {error}") from error
+
+
+def _upgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
     if current_revision(engine) == target:
         return
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
@@ -60,6 +85,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def _refuse_unknown_revision(connection: Connection) -> None:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     current = MigrationContext.configure(connection).get_current_revision()
     if current is None:
         return
