@@ -87,7 +87,7 @@ def test_decide_merge_then_revoke_keeps_the_audit_log(run, db):
     in_force = run("decisions", "--db", db)
 
     assert merged.exit_code == revoked.exit_code == 0
-    assert "into 1 events" in after_merge.stdout or "into 1 event" in after_merge.stdout
+    assert "into 1 event with" in after_merge.stdout
     entries = json.loads(audit.stdout)
     assert [(e["change"], e["by"], e["why"]) for e in entries] == [
         ("added", "ana", "one raid"), ("revoked", "ben", "two raids after all")]

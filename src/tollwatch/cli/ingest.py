@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from .. import jobs
 from ..extract.pipeline import MAX_CHARS, parse_published
-from ..lexicon import load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from .app import ListFormat, app, db_option, fail, lexicon_option, one_line_errors, opened_store
 from .progress import IngestProgress
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @app.command()
@@ -84,20 +88,25 @@ def reconcile(db: str | None = db_option(), lexicon: list[Path] = lexicon_option
         _reconcile(store, chosen)
 
 
-def _reconcile(store, lexicon) -> None:
+def _reconcile(store: Store, lexicon: Lexicon) -> None:
     result = jobs.reconcile_store(store, lexicon)
     findings = sum(len(e.findings) for e in result.events)
     claims = len({claim for event in result.events for claim in event.claims})
-    typer.echo(f"reconciled {claims} claims into {len(result.events)} events "
-               f"with {findings} findings")
+    typer.echo(f"reconciled {_count(claims, 'claim')} into {_count(len(result.events), 'event')} "
+               f"with {_count(findings, 'finding')}")
     for decision, reason in result.skipped:
         print(f"warning: decision {decision.id} ({decision.action} {decision.target}) "
               f"not applied: {reason}", file=sys.stderr)
 
 
 def _ingest_summary(counts: jobs.IngestCounts) -> str:
-    return (f"ingested {counts.documents} documents: {counts.added} added "
-            f"with {counts.claims} claims, {counts.known} already stored, {counts.failed} failed")
+    return (f"ingested {_count(counts.documents, 'document')}: {counts.added} added "
+            f"with {_count(counts.claims, 'claim')}, {counts.known} already stored, "
+            f"{counts.failed} failed")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _list_failures(db: str | None, format: ListFormat) -> None:
