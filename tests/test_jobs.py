@@ -10,6 +10,7 @@ from store.conftest import postgres_server, postgres_url  # noqa: F401  (fixture
 
 from tollwatch import jobs
 from tollwatch.errors import BadDateError
+from tollwatch.lexicon import load_lexicon
 from tollwatch.model import Decision
 from tollwatch.store import Store
 
@@ -170,3 +171,23 @@ def test_jobs_shipped_examples_give_the_operation_tree(tmp_path):
     children = [e for e in events if e.parent == operation.id]
     assert sorted(est.best for e in children for est in e.estimates) == [40, 92]
     assert all(e.independent_sources == 0 for e in children)
+
+
+def test_jobs_reextract_replaces_claims_and_keeps_decisions(store, corpus, tmp_path):
+    (corpus / "mosul.txt").write_text("Police said five beekeepers were killed in Mosul on Monday.",
+                                      encoding="utf-8")
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    kabul = store.claims(place="Kabul", outcome="killed")[0]
+    store.decide(Decision(kabul.id, "correct", by="analyst", why="annex", value={"best": 13}))
+    assert [c.victims.group for c in store.claims(place="Mosul")] == ["unknown"]
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("victims:\n  nouns:\n    civilians: [beekeepers]\n", encoding="utf-8")
+
+    counts = jobs.reextract(store, load_lexicon([extra]))
+    jobs.reconcile_store(store)
+
+    assert (counts.added, counts.failed) == (4, 0)
+    assert [c.victims.group for c in store.claims(place="Mosul")] == ["civilians"]
+    assert [d.target for d in store.decisions()] == [kabul.id]
+    [event] = [e for e in store.events() if kabul.id in e.claims]
+    assert next(e.best for e in event.estimates if e.group == "civilians") == 13

@@ -215,3 +215,28 @@ def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:
     documents = {d.id: dataclasses.replace(d, text="") for d in store.documents()
                  if d.id in documents_wanted}
     return export(fmt, events, claims, documents, out)
+
+
+def reextract(store: Store, lexicon: Lexicon | None = None,
+              on_item: Callable[[Ingested], None] | None = None) -> IngestCounts:
+    """Extract every stored document again (after the lexicon or tollwatch changed).
+
+    Each document's claims are replaced; analysts' decisions stay, and apply again at the
+    next reconcile to the claims that keep their ids (same sentence, outcome and group).
+    A document whose new extraction fails keeps its old claims and counts as failed.
+    Counts `added` documents whose claims were replaced.
+    """
+    lexicon = lexicon or load_lexicon()
+    counts = IngestCounts()
+    for document in store.documents():
+        extraction = extract_document(document, lexicon=lexicon)
+        source = _source_of(document)
+        if extraction.error is None:
+            store.replace_claims(extraction)
+            done = Ingested(source, "added", claims=len(extraction.claims))
+        else:
+            done = Ingested(source, "failed", reason=extraction.error)
+        counts.count(done)
+        if on_item is not None:
+            on_item(done)
+    return counts

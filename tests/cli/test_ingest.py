@@ -198,3 +198,19 @@ def test_ingest_cli_four_processes_at_once_store_everything(tmp_path, db_url):
     with Store(db_url) as store:
         assert len(store.claims()) == len(documents)
         assert store.failures() == []
+
+
+def test_reextract_cli_applies_a_new_lexicon_file(run, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mosul.txt").write_text("Police said five beekeepers were killed in Mosul on Monday.")
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02")
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("victims:\n  nouns:\n    civilians: [beekeepers]\n")
+
+    result = run("reextract", "--db", db, "--lexicon", str(extra))
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("re-extracted 1 document with 1 claim; 0 failed")
+    with Store(db) as store:
+        assert [c.victims.group for c in store.claims()] == ["civilians"]

@@ -88,6 +88,28 @@ def reconcile(db: str | None = db_option(), lexicon: list[Path] = lexicon_option
         _reconcile(store, chosen)
 
 
+@app.command()
+def reextract(
+    db: str | None = db_option(), lexicon: list[Path] = lexicon_option(),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", show_default=False,
+        help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Extract every stored document again, e.g. after adding a lexicon file, and reconcile.
+
+    Claims are replaced; analysts' decisions are kept and apply again to the claims that
+    keep their ids (the same sentence, outcome and victim group).
+    """
+    with one_line_errors(2):
+        chosen = load_lexicon(lexicon)
+    with opened_store(db) as store, IngestProgress(progress) as bar, one_line_errors(1):
+        counts = jobs.reextract(store, chosen, on_item=bar.advance)
+        bar.close()
+        typer.echo(f"re-extracted {_count(counts.added, 'document')} with "
+                   f"{_count(counts.claims, 'claim')}; {counts.failed} failed and kept their claims")
+        _reconcile(store, chosen)
+
+
 def _reconcile(store: Store, lexicon: Lexicon) -> None:
     result = jobs.reconcile_store(store, lexicon)
     findings = sum(len(e.findings) for e in result.events)
