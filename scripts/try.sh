@@ -13,5 +13,7 @@ tollwatch ingest --db "$db" --published 2026-02-03 "$examples/military-update.tx
 echo
 tollwatch events --db "$db"
 echo
-echo "The reports are stored in $db: try 'tollwatch show ID --db $db' with an event id above,"
-echo "'tollwatch claims --db $db', or 'tollwatch export --format ucdp --db $db'."
+echo "The reports are stored in $db. Look further with an event id from above:"
+echo "  $venv/bin/tollwatch show ID --db $db"
+echo "  $venv/bin/tollwatch claims --db $db"
+echo "  $venv/bin/tollwatch export --format ucdp --db $db"
