@@ -161,15 +161,20 @@ def test_jobs_shipped_examples_give_the_operation_tree(tmp_path):
         jobs.reconcile_store(store)
         events = store.events()
 
-    [operation] = [e for e in events if any(est.best == 145 for est in e.estimates)]
+    # The update's 177 killed "since January 31" is the same operation's toll, revised.
+    [operation] = [e for e in events
+                   if any(f.kind == "toll_revised" and f.group == "militants" for f in e.findings)]
     findings = {(f.kind, f.group): f.numbers for f in operation.findings}
-    assert findings[("parts_short_of_total", "militants")] == {"total": 145, "parts": 132, "gap": 13}
-    assert ("sources_disagree", "civilians") in findings
+    assert findings[("toll_revised", "militants")] == {"earlier": 145, "later": 177}
+    assert findings[("parts_short_of_total", "militants")] == {"total": 177, "parts": 132, "gap": 45}
+    # The hospital's 24 bodies "since the attacks on January 31" join the operation too.
+    assert findings[("sources_disagree", "civilians")]["lowest"] == 24
     assert len(operation.children) == 2
     assert operation.status == "contested"
     assert 0 < operation.independent_sources < operation.sources
     children = [e for e in events if e.parent == operation.id]
-    assert sorted(est.best for e in children for est in e.estimates) == [40, 92]
+    assert sorted(est.best for e in children for est in e.estimates
+                  if est.group == "militants") == [40, 92]
     assert all(e.independent_sources == 0 for e in children)
 
 

@@ -192,3 +192,26 @@ def test_actors_whoever_finds_a_body_is_no_perpetrator(lexicon):
                                published_at="2026-02-01", lexicon=lexicon)
     (claim,) = result.claims
     assert claim.count.best == 1 and claim.outcome == "killed" and claim.perpetrator is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Officials at the district hospital in Turbat said 6 civilians died.", "medical"),
+        ("A spokesman for the Red Crescent said 13 people were killed.", "medical"),
+        ("Sources at the Human Rights Commission said 4 villagers were killed.", "ngo"),
+        ("Officials of the interior ministry said 4 villagers were killed.", "government"),
+        ("Police officials at the hospital said 6 civilians died.", "government"),
+    ],
+)
+def test_actors_organisation_decides_over_a_generic_title(lexicon, text, kind):
+    claimant = claimant_of(lexicon, text)
+    assert claimant.type == kind
+    assert claimant.party_to_conflict is (kind == "government")
+
+
+@pytest.mark.parametrize("text", ["Officials said 6 civilians died.",
+                                  "Officials and the Red Crescent said 6 civilians died."])
+def test_actors_generic_title_alone_keeps_its_type(lexicon, text):
+    claimant = claimant_of(lexicon, text)
+    assert (claimant.type, claimant.party_to_conflict) == ("government", True)

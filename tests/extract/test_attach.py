@@ -277,3 +277,25 @@ def test_attach_that_clause_after_a_thing_does_not_reach_a_verb(lexicon):
 
 def test_attach_thing_counts_stay_out(lexicon):
     assert claims_of(lexicon, "Rebels burned three bus depots and two trucks.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The army said the number of rebels killed in the sweep had risen to 63.",
+         [(63, "killed", "militants")]),
+        ("By nightfall the death toll among civilians rose to 19.", [(19, "killed", "civilians")]),
+        ("The number of people injured has climbed to 75.", [(75, "injured", "unknown")]),
+        ("The number of policemen wounded in the riots now stands at 31.",
+         [(31, "injured", "security_forces")]),
+        ("The toll among soldiers reached 8.", [(8, "killed", "security_forces")]),
+    ],
+)
+def test_attach_running_toll_names_its_victims(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", ["The death toll from attacks on police rose to 12.",
+                                  "The number of people killed by police rose to 12."])
+def test_attach_victims_of_another_phrase_do_not_name_a_toll(lexicon, text):
+    assert claims_of(lexicon, text) == [(12, "killed", "unknown")]

@@ -285,6 +285,17 @@ def test_dates_earlier_right_before_a_date_is_that_date():
     assert mention.when.start == "2026-01-26"
 
 
+def test_dates_earlier_that_qualifies_a_figure_is_no_time():
+    text = ("Nine policemen died in the clashes, up from the figure given earlier. An earlier "
+            "toll had put the dead at five, and earlier reports spoke of four.")
+    assert times(text) == []
+
+
+def test_dates_earlier_before_a_verb_stays_a_time():
+    mention = only("Officials said five bodies had earlier been found near the figure-eight bridge.")
+    assert interval(mention) == (None, "2026-01-31", "day")
+
+
 # --- since ----------------------------------------------------------------------------------
 
 
@@ -303,6 +314,18 @@ def test_dates_since_full_date():
     mention = only("No aid has arrived since 3 November 2025.")
     assert mention.when.text == "since 3 November 2025"
     assert interval(mention) == ("2025-11-03", "2026-02-01", "day")
+
+
+def test_dates_since_an_event_on_a_date_runs_from_that_date():
+    mention = only("Eleven bodies have been recovered since the raid on January 29.")
+    assert mention.when.text == "since the raid on January 29"
+    assert interval(mention) == ("2026-01-29", "2026-02-01", "day")
+
+
+def test_dates_since_a_long_clause_before_a_date_is_no_bound():
+    mention = only("Since the army withdrew its last two companies from the town, shops closed on Friday.")
+    assert mention.when.text == "Friday"
+
 
 
 def test_dates_prior_to_a_date_ends_the_day_before_it():

@@ -24,6 +24,8 @@ class ActorRules:
     """claimants.yaml and perpetrators.yaml compiled for matching."""
 
     types: list[tuple[re.Pattern, str, bool, str | None]]
+    generic_titles: frozenset[str]
+    coordinator: re.Pattern
     group_heads: frozenset[str]
     state_words: frozenset[str]
     name_joiners: frozenset[str]
@@ -38,10 +40,19 @@ def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
     perps = lexicon.section("perpetrators")
     return ActorRules(
         types=types,
+        generic_titles=frozenset(
+            t.strip().lower() for t in lexicon.section("claimants").get("generic_titles", [])),
+        coordinator=_any_word(lexicon.section("grammar").get("coordinators", [])),
         group_heads=frozenset(perps.get("group_name_heads", [])),
         state_words=frozenset(perps.get("state_name_words", [])),
         name_joiners=frozenset(perps.get("group_name_joiners", [])),
     )
+
+
+def _any_word(phrases: list[str]) -> re.Pattern:
+    words = sorted((p.strip().lower() for p in phrases if p.strip()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
+                      if words else r"(?!)")
 
 
 def actor_rules_for(lexicon: Lexicon) -> ActorRules:
@@ -75,16 +86,26 @@ class Speakers:
 def claimant_type(text: str, rules: ActorRules) -> tuple[str, bool, str | None]:
     """The type, party flag and organisation implied by a speaker's words.
 
-    The type phrase that comes first in the words wins ("hospital officials" is medical,
-    "officials at the hospital" government), the longer one on a tie.
+    The type phrase that comes first in the words wins, the longer one on a tie. A generic
+    title ("officials", "spokesman") gives way to the next phrase unless a coordinator
+    stands between, so "officials at the Civil Hospital" are medical like "hospital
+    officials", while "officials and the army" stay government.
     """
     lowered = " " + text.lower().replace("\u2019", "'") + " "
-    best = None
-    for pattern, kind, party, organisation in rules.types:
-        match = pattern.search(lowered)
-        if match and (best is None or (match.start(), -len(match.group())) < best[0]):
-            best = ((match.start(), -len(match.group())), kind, party, organisation)
-    return best[1:] if best else ("unknown", False, None)
+    found = sorted((m.start(), -len(m.group()), m.end(), kind, party, organisation)
+                   for pattern, kind, party, organisation in rules.types
+                   for m in pattern.finditer(lowered))
+    if not found:
+        return ("unknown", False, None)
+    first = found[0]
+    for later in found[1:]:
+        if later[0] < first[2]:
+            continue  # a shorter phrase inside the first one
+        if lowered[first[0]:first[2]] not in rules.generic_titles \
+                or rules.coordinator.search(lowered, first[2], later[0]):
+            break
+        first = later
+    return first[3:]
 
 
 def find_speech(t: Tagged, rules: ActorRules, memory: Speakers) -> list[Speech]:

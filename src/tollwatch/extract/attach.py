@@ -17,6 +17,7 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .tagger import Tagged
+from .tolls import headed_victims, toll_victims
 
 _RIGHT_WINDOW = 14
 _RELATIVE_WINDOW = 24
@@ -99,9 +100,12 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
         return
     outcome, trigger, how = result
     additive = p.additive or _additive_adverb(t, m.start, trigger)
+    group, label = p.group, p.label
+    if group == "unknown" and how == "left" and trigger < m.start:
+        group, label = toll_victims(t, trigger) or (group, label)
     cand.found = Found(
-        start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=p.group,
-        label=p.label, trigger=trigger, how=how, additive=additive,
+        start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=group,
+        label=label, trigger=trigger, how=how, additive=additive,
     )
 
 
@@ -127,6 +131,10 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
             tag = t.over("outcome", k)
             if tag is not None and tag.has("toll"):
                 return tag.value("toll"), k, "left"
+            if tag is not None and headed_victims(t, tag.start) is not None:
+                outcome = tag.value("part") or tag.value("pred") or tag.value("noun")
+                if outcome is not None:
+                    return outcome, tag.start, "left"
             if t.over("boundaries", k) is not None:
                 break
     return None

@@ -20,8 +20,11 @@ never guessed:
   "day". The day before rather than the day itself, so that an "earlier" event does not
   overlap the event it is contrasted with; "earlier that day" is an anaphor for the same
   day, and "earlier" right before a date ("earlier on Monday") makes no mention of its own.
+- "earlier" or "previously" that qualifies a figure or a report ("an earlier toll", "the
+  figure given earlier") makes no mention: it dates the figure, not the deaths.
 - "since X" runs from the start of X to publication; "before X" / "prior to X" has an open
-  start and ends the day before X. Both words are part of the mention's span and text.
+  start and ends the day before X. Both words are part of the mention's span and text. An
+  event named between "since" and its date ("since the raid on January 29") is too.
 - Numeric dates: "MM/DD/YYYY:" at a line start (GTD summaries) is month first; otherwise
   an unambiguous numeric date in the document (a part above 12) sets the order; failing
   that, the only reading on or before publication; failing that, `numeric_date_order`.
@@ -33,6 +36,7 @@ never guessed:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -47,11 +51,16 @@ from .dateintervals import UNKNOWN, Context, Interval, Raw, before
 from .daterelative import resolve_phrase, resolve_shift, resolve_wd, resolve_win
 from .datewords import CASED_GROUPS, KINDS, Patterns, norm, patterns_for
 
-__all__ = ["find_times"]
+__all__ = ["find_times", "statement_dates"]
 
 _COMPILED_KEY = "extract.dates"
 # Kinds whose interval is no point of reference for "that day" or "earlier".
 _NOT_ANCHORS = frozenset({"dur", "clock", "before", "recent"})
+# Characters searched back from a date for "since the <event> on", and from "earlier" for
+# "<figure> given": a few words, so that the search stays cheap.
+_EVENT_REACH = 60
+_FIGURE_REACH = 60
+_JOINER_REACH = 12
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -73,6 +82,7 @@ def find_times(text: str, published: dt.date | None, lexicon: Lexicon) -> list[T
     if not raws:
         return []
     raws = _drop_words_joined_to_dates(raws, lowered, patterns)
+    raws = [r for r in raws if not _qualifies_a_figure(r, lowered, patterns)]
     if isinstance(published, dt.datetime):
         published = published.date()
     context = Context(published, patterns, _document_order(raws))
@@ -83,6 +93,28 @@ def find_times(text: str, published: dt.date | None, lexicon: Lexicon) -> list[T
             context.anchor = interval
         mentions.append(TimeMention(raw.span, _when(interval, raw.text)))
     return mentions
+
+
+def statement_dates(text: str, times: list[TimeMention], cue_ends: Iterable[int],
+                    lexicon: Lexicon) -> set[tuple[int, int]]:
+    """Spans of the mentions that date a statement: right after a speech cue ("said on Monday").
+
+    `cue_ends` are the character offsets in `text` where speech cues end ("said on", "told
+    reporters"); only a date joiner ("on", "in") may stand between a cue and its date.
+    """
+    ends = sorted(set(cue_ends))
+    if not ends or not times:
+        return set()
+    joiner = lexicon.compile(_COMPILED_KEY, patterns_for).joiner
+    out = set()
+    for mention in times:
+        start = mention.span[0]
+        cue = bisect.bisect_right(ends, start) - 1
+        if cue < 0 or start - ends[cue] > _JOINER_REACH:
+            continue
+        if ends[cue] == start or joiner.fullmatch(text[ends[cue]:start].lower()):
+            out.add(mention.span)
+    return out
 
 
 # --- from matches to raw mentions --------------------------------------------------------------
@@ -128,6 +160,11 @@ def _raw(match: re.Match[str], text: str, lowered: str, patterns: Patterns) -> R
         if found:
             raw.prefix = patterns.prefixes.get(norm(found.group()))
             start = found.start()
+    if not raw.prefix:
+        # "since the raid on January 29", "since the attacks in March": from that date.
+        found = patterns.since_event.search(lowered, max(0, start - _EVENT_REACH), start)
+        if found:
+            raw.prefix, start = "since", found.start()
     if raw.prefix:
         raw.span = (start, end)
         raw.text = text[start:end]
@@ -150,6 +187,16 @@ def _drop_words_joined_to_dates(raws: list[Raw], lowered: str,
             continue
         kept.append(raw)
     return kept
+
+
+def _qualifies_a_figure(raw: Raw, lowered: str, patterns: Patterns) -> bool:
+    """"an earlier toll", "the figure given earlier": the time of a figure, not of deaths."""
+    if raw.category != "before":
+        return False
+    start, end = raw.span
+    return (patterns.figure_after.match(lowered, end) is not None
+            or patterns.figure_before.search(lowered, max(0, start - _FIGURE_REACH), start)
+            is not None)
 
 
 def _document_order(raws: list[Raw]) -> str:

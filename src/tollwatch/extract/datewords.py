@@ -39,6 +39,9 @@ class Patterns:
 
     regex: re.Pattern[str]
     prefix_before: re.Pattern[str]
+    since_event: re.Pattern[str]
+    figure_after: re.Pattern[str]
+    figure_before: re.Pattern[str]
     joiner: re.Pattern[str]
     number_split: re.Pattern[str]
     months: dict[str, int]
@@ -135,6 +138,15 @@ def _build_patterns(lx: dict[str, Any]) -> Patterns:
         # Case-sensitive, run on the lowercased text: much faster than IGNORECASE.
         regex=re.compile(_master_pattern(lx), re.MULTILINE),
         prefix_before=re.compile(rf"\b{_alt(prefixes)}\s+$"),
+        since_event=re.compile(
+            rf"\b{_alt(_list(lx, 'since'))}\s+{_alt(_list(lx, 'determiners'))}\s+"
+            rf"(?:[a-z][a-z'-]*\s+){{1,4}}?{_alt(_list(lx, 'since_event_joiners'))}\s+$"),
+        figure_after=re.compile(
+            rf"\s+(?:(?!{_alt(_list(lx, 'determiners'))}\s)[a-z][a-z-]*\s+)?"
+            rf"{_alt(_list(lx, 'figure_nouns'))}\b"),
+        figure_before=re.compile(
+            rf"\b{_alt(_list(lx, 'figure_nouns'))}\s+(?:[\w'-]+\s+){{0,4}}?"
+            rf"{_alt(_list(lx, 'figure_participles'))}\s+$"),
         joiner=re.compile(rf"\s+(?:{_alt(_list(lx, 'date_joiners'))}\s+)?"),
         number_split=re.compile(r"[-\s]+"),
         months={**months, **abbrs},

@@ -22,9 +22,9 @@ from .actors import (
 from .attach import find_claims
 from .anaphora import ANAPHOR, resolve_owned_remains
 from .found import Found
-from .dates import find_times
+from .dates import find_times, statement_dates
 from .numbers import rules_for
-from .places import find_places
+from .places import dateline_end, find_places
 from .sentences import SentenceContext, choose_places, choose_time
 from .tagger import tagger_for
 from .text import Sentence, normalise, replace_surrogates, split_sentences
@@ -143,6 +143,7 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
         times=find_times(norm, published, lexicon),
         places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
         published=published,
+        dateline_end=dateline_end(norm, lexicon),
     )
     tagger = tagger_for(lexicon)
     rules = rules_for(lexicon)
@@ -157,6 +158,8 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
         speeches = find_speech(tagged, actor_rules, memory)
         if index not in claim_set:
             continue
+        context.statement_dates |= statement_dates(
+            norm, context.times, (_char_end(sentence, tagged, s.cue_end) for s in speeches), lexicon)
         blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
         found = find_claims(tagged, rules, blocked)
         actors = sentence_actors(tagged, actor_rules)
@@ -164,6 +167,12 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
         anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
         claims.extend(made)
     return resolve_owned_remains(claims, anaphors)
+
+
+def _char_end(sentence: Sentence, tagged, token_end: int) -> int:
+    """The document offset where tokens [.., token_end) of a sentence end."""
+    last = token_end - 1
+    return sentence.start + tagged.offsets[last] + len(tagged.texts[last])
 
 
 def _place_ranges(sentences: list[Sentence], claim_idx: list[int]) -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ class PlaceRules:
     known_town_population: int
     context_town_population: int
     max_unknown_words: int
+    dateline: re.Pattern[str]
     # What a capitalised word standing alone is, once judged: see `NameScan._word`.
     lone_words: dict[str, tuple[Any, str | None, bool]] = field(default_factory=dict)
 
@@ -96,7 +97,19 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         known_town_population=int(settings.get("known_town_population", 100000)),
         context_town_population=int(settings.get("context_town_population", 10000)),
         max_unknown_words=int(settings.get("max_unknown_words", 3)),
+        dateline=_dateline(_marks(section, "dateline_separators_touching"),
+                           _marks(section, "dateline_separators_apart")),
     )
+
+
+def _dateline(touching: frozenset[str], apart: frozenset[str]) -> re.Pattern[str]:
+    """Capitalised words or numbers opening a text, maybe "(Agency)", then a separator."""
+    def alt(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return re.compile(r"\A\s*[\"']?[A-Z0-9][\w'.-]*(?:,?[ \t]+[A-Z0-9][\w'.-]*){0,5}"
+                      rf"(?:[ \t]*\([^()\n]{{1,40}}\))?"
+                      rf"(?:[ \t]*(?:{alt(touching)})|[ \t]+(?:{alt(apart)}))[ \t]")
 
 
 def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:
@@ -111,6 +124,14 @@ def _words(section: dict[str, Any], key: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
         raise LexiconError(f"places.{key} must be a list of words")
     return frozenset(fold(w) for w in value)
+
+
+def _marks(section: dict[str, Any], key: str) -> frozenset[str]:
+    """Punctuation as written: `fold` would turn a hyphen into nothing."""
+    value = section.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"places.{key} must be a list of marks")
+    return frozenset(w.strip() for w in value)
 
 
 def _level(word: Any, level: Any) -> int | None:

@@ -59,6 +59,12 @@ def find_places(
     return mentions
 
 
+def dateline_end(text: str, lexicon: Lexicon) -> int:
+    """Where the dateline a text opens with ends ("ISLAMABAD: ..."), 0 if it has none."""
+    found = lexicon.compile("places", place_rules).dateline.match(text)
+    return found.end() if found else 0
+
+
 # ----- one document -----
 
 

@@ -1,15 +1,17 @@
 """What a claim borrows from its sentence and the sentences before it: time and place.
 
-A claim takes the time expression of its own sentence nearest to its outcome word, else
+A claim takes the time expression of its own sentence nearest to its outcome word (not the
+date of a statement, "said on Monday", when the reported words have a time of their own), else
 one from the sentence before, else the date a report opens with ("01/12/2021: ..."), else
 the open interval ending at publication: it happened on or before the day it was reported.
-Places come from the claim's sentence, else from the nearest of the two sentences before.
+Places come from the claim's sentence, else from the nearest of the two sentences before;
+the place of a dateline ("ISLAMABAD: ...") only when that sentence names no other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import FINE_PRECISIONS, Place, PlaceMention, TimeMention, When
 from .text import Sentence
@@ -25,6 +27,10 @@ class SentenceContext:
     times: list[TimeMention]
     places: list[PlaceMention]
     published: dt.date | None
+    # Spans of time mentions that date a statement ("said on Monday"), not its deaths.
+    statement_dates: set[tuple[int, int]] = field(default_factory=set)
+    # Where the dateline ends ("ISLAMABAD: "): the place it names is where the report was filed.
+    dateline_end: int = 0
 
     def blocked_tokens(self, sentence: Sentence, offsets: list[int], texts: list[str]) -> set[int]:
         """Tokens inside a date or a duration: numbers there are never counts."""
@@ -46,7 +52,7 @@ def _inside(span: tuple[int, int], sentence: Sentence) -> bool:
 
 def choose_time(context: SentenceContext, sentence: Sentence, anchor: int) -> When | None:
     """The When of a claim whose outcome word starts at character `anchor`."""
-    own = [t for t in context.times if _inside(t.span, sentence)]
+    own = _deaths_times([t for t in context.times if _inside(t.span, sentence)], context, anchor)
     if own:
         return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
     if sentence.index > 0:
@@ -60,6 +66,22 @@ def choose_time(context: SentenceContext, sentence: Sentence, anchor: int) -> Wh
     if context.published is not None:
         return When(None, context.published.isoformat(), "unknown", "")
     return None
+
+
+def _deaths_times(own: list[TimeMention], context: SentenceContext, anchor: int) -> list[TimeMention]:
+    """Drop the date of a statement when the words it reports give their own time.
+
+    "ISPR said on Tuesday that 177 had been killed since January 31": Tuesday is when it
+    was said. Only a time in the reported words, after the statement's date and resolved,
+    displaces it; without one, the statement date bounds the deaths.
+    """
+    said = [t for t in own if t.span in context.statement_dates]
+    if not said:
+        return own
+    first = said[0].span[0]
+    reported = [t for t in own if t.span not in context.statement_dates
+                and not _unresolved(t.when) and (t.span[0] > first or anchor < first)]
+    return reported or own
 
 
 def _unresolved(when: When) -> bool:
@@ -80,9 +102,10 @@ def _opening_date(context: SentenceContext) -> When | None:
 def choose_places(context: SentenceContext, sentence: Sentence) -> list[Place]:
     """The places of a claim: its sentence's, else the nearest earlier sentence's."""
     for index in range(sentence.index, max(-1, sentence.index - _PLACE_LOOKBACK - 1), -1):
-        own = [m.place for m in context.places if _inside(m.span, context.sentences[index])]
+        own = [m for m in context.places if _inside(m.span, context.sentences[index])]
+        beyond = [m for m in own if m.span[0] >= context.dateline_end]
         if own:
-            return _finest(own)
+            return _finest([m.place for m in (beyond or own)])
     return []
 
 
