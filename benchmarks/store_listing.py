@@ -30,7 +30,6 @@ from tollwatch.model import (
 )
 from tollwatch.store import Store, write
 from tollwatch.store.eventrows import event_child_rows, event_facet_rows, event_row
-from tollwatch.store.rows import document_row
 from tollwatch.store.schema import (
     EVENT_TABLES, claim_place_keys, claim_places, claims, documents, events,
 )
@@ -126,12 +125,12 @@ def fill(store: Store, total_claims: int, seed: int) -> None:
             document = Document(id=doc_id, text=f"Report {d}.", published_at="2026-02-02",
                                 url=f"https://example.org/{d}", publisher="Example",
                                 source=f"feed#{d}")
-            rows["documents"].append(
-                document_row(document, doc_id, "2026-02-02T00:00:00+00:00"))
             home = pick_town(rng, towns)
             doc_claims = [synthetic_claim(rng, doc_id, p, towns, home)
                           for p in range(CLAIMS_PER_DOCUMENT)]
-            claim_rows = write.claim_rows(doc_id, Extraction(doc_id, doc_claims))
+            doc_row, claim_rows = write.document_rows(
+                document, Extraction(doc_id, doc_claims), "2026-02-02T00:00:00+00:00")
+            rows["documents"].append(doc_row)
             rows["claims"].extend(claim_rows.claims)
             rows["claim_places"].extend(claim_rows.places)
             rows["claim_place_keys"].extend(claim_rows.keys)

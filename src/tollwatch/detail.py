@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from .listing import event_when, format_estimate, group_words, make_console, when_where
+from .listing import event_when, format_estimate, group_words, when_where
 from .model import Claim, Decision, Document, Event, Place
-from .render import PARTY_MARK, dumps, victims_cell, format_count, format_when
+from .render import PARTY_MARK, dumps, format_count, format_when, make_console, victims_cell
 
 if TYPE_CHECKING:
     from .store import Store

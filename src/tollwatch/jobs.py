@@ -87,15 +87,20 @@ def ingest(
 
     parse_published(published)
     lexicon = lexicon or load_lexicon()
-    counts = IngestCounts()
     items = read_sources(sources, published=published, allow_private=allow_private,
                          fetcher=fetcher, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                          max_chars=max_chars)
-    for batch in _batches(items):
-        for done in _ingest_batch(store, batch, lexicon, max_chars):
-            counts.count(done)
-            if on_item is not None:
-                on_item(done)
+    return _tally((done for batch in _batches(items)
+                   for done in _ingest_batch(store, batch, lexicon, max_chars)), on_item)
+
+
+def _tally(results: Iterable[Ingested], on_item: Callable[[Ingested], None] | None) -> IngestCounts:
+    """Count `results` as they come, telling `on_item` of each."""
+    counts = IngestCounts()
+    for done in results:
+        counts.count(done)
+        if on_item is not None:
+            on_item(done)
     return counts
 
 
@@ -179,12 +184,17 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Reconciliat
     from .reconcile import reconcile_report
 
     claims = store.claims()
-    # Reconcile reads dates and publishers, never texts: keep them out of memory.
-    documents = {d.id: dataclasses.replace(d, text="") for d in store.documents()}
-    result = reconcile_report(claims, documents, store.decisions(), lexicon=lexicon)
+    # Reconcile reads dates and publishers, never texts.
+    result = reconcile_report(claims, _documents_without_text(store), store.decisions(),
+                              lexicon=lexicon)
     store.replace_events(result.events)
     return result
 
+
+def _documents_without_text(store: Store, wanted: set[str] | None = None) -> dict[str, Document]:
+    """The stored documents (only the `wanted` ids, if given) by id, without their texts."""
+    return {d.id: dataclasses.replace(d, text="") for d in store.documents()
+            if wanted is None or d.id in wanted}
 
 
 def decide(store: Store, decision: Decision) -> Decision:
@@ -210,10 +220,8 @@ def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:
     events = store.events(**filters)
     wanted = {claim for event in events for claim in event.claims}
     claims = {c.id: c for c in store.claims() if c.id in wanted}
-    documents_wanted = {c.document_id for c in claims.values()}
     # Exports name documents by url, title and publisher; texts stay in the store.
-    documents = {d.id: dataclasses.replace(d, text="") for d in store.documents()
-                 if d.id in documents_wanted}
+    documents = _documents_without_text(store, {c.document_id for c in claims.values()})
     return export(fmt, events, claims, documents, out)
 
 
@@ -227,16 +235,13 @@ def reextract(store: Store, lexicon: Lexicon | None = None,
     Counts `added` documents whose claims were replaced.
     """
     lexicon = lexicon or load_lexicon()
-    counts = IngestCounts()
-    for document in store.documents():
-        extraction = extract_document(document, lexicon=lexicon)
-        source = _source_of(document)
-        if extraction.error is None:
-            store.replace_claims(extraction)
-            done = Ingested(source, "added", claims=len(extraction.claims))
-        else:
-            done = Ingested(source, "failed", reason=extraction.error)
-        counts.count(done)
-        if on_item is not None:
-            on_item(done)
-    return counts
+    return _tally((_reextract_one(store, document, lexicon) for document in store.documents()),
+                  on_item)
+
+
+def _reextract_one(store: Store, document: Document, lexicon: Lexicon) -> Ingested:
+    extraction = extract_document(document, lexicon=lexicon)
+    if extraction.error is not None:
+        return Ingested(_source_of(document), "failed", reason=extraction.error)
+    store.replace_claims(extraction)
+    return Ingested(_source_of(document), "added", claims=len(extraction.claims))

@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from .model import Claim, Estimate, Event, Finding, Place, When
-# render's cell helpers are private there but shared on purpose: both tables word a claim alike.
-from .render import (PART_MARK, PARTY_MARK, claimant_cell, count_and_outcome_cells, dumps,
-                     format_when, short_quote, victims_cell)
+# Shared with render on purpose: both tables word and mark a claim alike.
+from .render import (PART_MARK, PARTY_MARK, claim_legend, claimant_cell, count_and_outcome_cells,
+                     dumps, format_when, make_console, short_quote, table_frame, victims_cell)
 
 # The claims table shows quotes only from this width on; below it the columns that say
 # who said what come first, and `tollwatch show ID` has the quote.
@@ -28,23 +26,14 @@ QUOTE_WIDTH = 120
 _COMPARED = 2
 
 
-def make_console(width: int = 80, *, color: bool = False) -> Console:
-    """A console that renders to `width` columns, with ANSI styles only if `color`."""
-    return Console(
-        width=width, color_system="standard" if color else None, force_terminal=color,
-        markup=False, emoji=False, highlight=False, legacy_windows=False,
-    )
-
-
 def render_claims_table(claims: Sequence[Claim], width: int = 80, *,
                         color: bool = False) -> Iterator[str]:
     """Yield a claims table no wider than `width`, then a legend for the marks used."""
     if not claims:
         yield "no claims found\n"
         return
-    console = make_console(width, color=color)
     marks: set[str] = set()
-    table = _table()
+    table = table_frame()
     table.add_column("claim", no_wrap=True, style="bold")
     table.add_column("count", justify="right", no_wrap=True, min_width=5)
     table.add_column("outcome", min_width=7, overflow="fold")
@@ -61,10 +50,8 @@ def render_claims_table(claims: Sequence[Claim], width: int = 80, *,
         if quotes:
             row.append(Text(short_quote(claim.quote, 160, claim.count.text)))
         table.add_row(*row)
-    with console.capture() as captured:
-        console.print(table)
-        _print_legend(console, _claim_legend(marks))
-    yield captured.get()
+    legend = claim_legend(marks, part_of="part of another claim", background="another event's figure")
+    yield _printed(table, legend, width, color)
 
 
 def render_events_table(events: Sequence[Event], width: int = 80, *,
@@ -73,9 +60,8 @@ def render_events_table(events: Sequence[Event], width: int = 80, *,
     if not events:
         yield "no events found\n"
         return
-    console = make_console(width, color=color)
     marks: set[str] = set()
-    table = _table()
+    table = table_frame()
     # The event cell holds the id, the status and the sources, so the id never wraps.
     table.add_column("event, sources", min_width=18, overflow="fold")
     table.add_column("when, where", ratio=2, min_width=11, overflow="fold")
@@ -86,15 +72,12 @@ def render_events_table(events: Sequence[Event], width: int = 80, *,
                       Text(when_where(event_when(event), event.places)),
                       Text("\n".join(format_estimate(e) for e in event.estimates)),
                       Text("\n".join(short_findings(event)), style="yellow"))
-    with console.capture() as captured:
-        console.print(table)
-        legend = []
-        if PART_MARK in marks:
-            legend.append(f"{PART_MARK} part of a larger event")
-        if PARTY_MARK in marks:
-            legend.append(f"{PARTY_MARK} no independent source (src: sources)")
-        _print_legend(console, legend)
-    yield captured.get()
+    legend = []
+    if PART_MARK in marks:
+        legend.append(f"{PART_MARK} part of a larger event")
+    if PARTY_MARK in marks:
+        legend.append(f"{PARTY_MARK} no independent source (src: sources)")
+    yield _printed(table, legend, width, color)
 
 
 def render_json_list(records: Iterable[Any]) -> Iterator[str]:
@@ -165,28 +148,15 @@ def _event_cell(event: Event, marks: set[str]) -> Text:
     return text
 
 
-def _claim_legend(marks: set[str]) -> list[str]:
-    legend = []
-    if PARTY_MARK in marks:
-        legend.append(f"{PARTY_MARK} claimant is a party to the conflict")
-    if PART_MARK in marks:
-        legend.append(f"{PART_MARK} part of another claim")
-    if "backgr." in marks:
-        legend.append("backgr.: another event's figure")
-    return legend
-
-
-def _print_legend(console: Console, legend: list[str]) -> None:
-    if legend:
-        console.print(Text("; ".join(legend) + "; 'tollwatch show ID' for the details",
-                           style="dim"))
-
-
-def _table() -> Table:
-    return Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
-        collapse_padding=True, expand=True, show_lines=True, header_style="bold",
-    )
+def _printed(table: Table, legend: list[str], width: int, color: bool) -> str:
+    """The table, then the legend (if any marks were used), as text `width` columns wide."""
+    console = make_console(width, color=color)
+    with console.capture() as captured:
+        console.print(table)
+        if legend:
+            console.print(Text("; ".join(legend) + "; 'tollwatch show ID' for the details",
+                               style="dim"))
+    return captured.get()
 
 
 def _indented(data: dict[str, Any]) -> str:

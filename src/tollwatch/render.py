@@ -21,6 +21,7 @@ from .model import OUTCOMES, Claim, Count, Extraction, Range, When
 
 PARTY_MARK = "⚑"
 PART_MARK = "↳"
+BACKGROUND_MARK = "backgr."
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Only asserted claims count in totals; the others say so under their outcome.
 _MODALITY_NOTE = {"asserted": "", "denied": "\n(denied)", "hypothetical": "\n(hypoth.)"}
@@ -33,10 +34,7 @@ def render_table(
 
     A legend for the marks used ends the output. `color` adds ANSI styles.
     """
-    console = Console(
-        width=console_width, color_system="standard" if color else None, force_terminal=color,
-        markup=False, emoji=False, highlight=False, legacy_windows=False,
-    )
+    console = make_console(console_width, color=color)
     marks: set[str] = set()
     for index, extraction in enumerate(extractions):
         with console.capture() as captured:
@@ -46,14 +44,9 @@ def render_table(
             if extraction.claims:
                 console.print(_claims_table(extraction.claims, marks, console_width))
         yield captured.get()
-    if marks:
-        legend = []
-        if PARTY_MARK in marks:
-            legend.append(f"{PARTY_MARK} claimant is a party to the conflict")
-        if PART_MARK in marks:
-            legend.append(f"{PART_MARK} part of the claim above")
-        if "backgr." in marks:
-            legend.append("backgr.: another event's figure, outside the totals")
+    legend = claim_legend(marks, part_of="part of the claim above",
+                          background="another event's figure, outside the totals")
+    if legend:
         with console.capture() as captured:
             console.print()
             console.print(Text("; ".join(legend), style="dim"))
@@ -150,11 +143,39 @@ def _header(extraction: Extraction) -> Text:
     return header
 
 
-def _claims_table(claims: list[Claim], marks: set[str], width: int) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
-        expand=True, show_lines=True, header_style="bold",
+def make_console(width: int = 80, *, color: bool = False) -> Console:
+    """A console that renders to `width` columns, with ANSI styles only if `color`."""
+    return Console(
+        width=width, color_system="standard" if color else None, force_terminal=color,
+        markup=False, emoji=False, highlight=False, legacy_windows=False,
     )
+
+
+def table_frame() -> Table:
+    """An empty table in the style every tollwatch table shares: a rule under the header only."""
+    return Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1),
+        collapse_padding=True, expand=True, show_lines=True, header_style="bold",
+    )
+
+
+def claim_legend(marks: set[str], *, part_of: str, background: str) -> list[str]:
+    """What the claim marks in `marks` mean, one phrase each.
+
+    `part_of` and `background` say what ↳ and backgr. mean under the table at hand.
+    """
+    legend = []
+    if PARTY_MARK in marks:
+        legend.append(f"{PARTY_MARK} claimant is a party to the conflict")
+    if PART_MARK in marks:
+        legend.append(f"{PART_MARK} {part_of}")
+    if BACKGROUND_MARK in marks:
+        legend.append(f"{BACKGROUND_MARK}: {background}")
+    return legend
+
+
+def _claims_table(claims: list[Claim], marks: set[str], width: int) -> Table:
+    table = table_frame()
     table.add_column("count", justify="right", no_wrap=True, min_width=6)
     table.add_column("outcome", no_wrap=True, min_width=8)
     # With a ratio, `width` is the least width: enough for "(militants)", "Balochistan", "2025–31".
@@ -185,8 +206,8 @@ def count_and_outcome_cells(claim: Claim, marks: set[str]) -> tuple[str, str]:
         marks.add(PART_MARK)
     outcome = claim.outcome + _MODALITY_NOTE.get(claim.modality, f"\n({claim.modality})")
     if claim.background:
-        outcome += "\n(backgr.)"
-        marks.add("backgr.")
+        outcome += f"\n({BACKGROUND_MARK})"
+        marks.add(BACKGROUND_MARK)
     return count, outcome
 
 

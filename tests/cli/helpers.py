@@ -25,6 +25,12 @@ def one_line_error(result) -> str:
     return lines[0]
 
 
+def exit_error(result, code: int) -> str:
+    """The one-line error of a run that must have exited with `code`."""
+    assert result.exit_code == code, result.stderr
+    return one_line_error(result)
+
+
 def stored_reports(folder, reports: dict[str, str], published: str = "2026-03-05") -> str:
     """A SQLite store holding `reports` (file name -> text), ingested and reconciled; its path."""
     from tollwatch import jobs

@@ -8,7 +8,7 @@ import pytest
 
 from tollwatch.store import Store
 
-from .helpers import one_line_error, stored_reports
+from .helpers import exit_error, one_line_error, stored_reports
 
 ARMY = "The army said 35 militants and 4 soldiers were killed in Panjgur on Saturday."
 HOSPITAL = "A doctor at the hospital in Panjgur said 9 civilians were killed on Saturday."
@@ -51,8 +51,7 @@ def test_decide_who_defaults_to_the_analyst_variable(run, db, monkeypatch):
 
 def test_decide_correct_without_a_value_is_refused(run, db):
     result = run("decide", "correct", claim_id(db, "civilians"), "--why", "x", "--db", db)
-    assert result.exit_code == 2
-    assert "give --best N" in one_line_error(result)
+    assert "give --best N" in exit_error(result, 2)
     with Store(db) as store:
         assert store.decisions() == []
 
@@ -60,20 +59,17 @@ def test_decide_correct_without_a_value_is_refused(run, db):
 def test_decide_correct_with_low_above_best_is_refused_by_the_library(run, db):
     result = run("decide", "correct", claim_id(db, "civilians"), "--best", "5", "--low", "9",
                  "--why", "x", "--db", db)
-    assert result.exit_code == 1
-    assert "low <= best <= high" in one_line_error(result)
+    assert "low <= best <= high" in exit_error(result, 1)
 
 
 def test_decide_unknown_id_is_one_line_error(run, db):
     result = run("decide", "confirm", "c_0000000000000000", "--why", "x", "--db", db)
-    assert result.exit_code == 1
-    assert "no claim or event 'c_0000000000000000'" in one_line_error(result)
+    assert "no claim or event 'c_0000000000000000'" in exit_error(result, 1)
 
 
 def test_decide_without_why_is_a_usage_error(run, db):
     result = run("decide", "confirm", claim_id(db, "civilians"), "--db", db)
-    assert result.exit_code == 2
-    assert "--why" in one_line_error(result)
+    assert "--why" in exit_error(result, 2)
 
 
 def test_decide_merge_then_revoke_keeps_the_audit_log(run, db):
@@ -96,5 +92,4 @@ def test_decide_merge_then_revoke_keeps_the_audit_log(run, db):
 
 def test_decide_revoke_unknown_number_is_one_line_error(run, db):
     result = run("decide", "revoke", "7", "--why", "x", "--db", db)
-    assert result.exit_code == 1
-    assert "no decision 7" in one_line_error(result)
+    assert "no decision 7" in exit_error(result, 1)

@@ -11,7 +11,7 @@ import pytest
 
 from tollwatch.store import Store
 
-from .helpers import one_line_error, stored_reports
+from .helpers import exit_error, stored_reports
 
 QUETTA = "Police said two soldiers were killed in a blast in Quetta on 2 March."
 KABUL = "A hospital official in Kabul said 12 civilians died in a bombing on 1 March."
@@ -62,21 +62,18 @@ def test_export_place_filter_keeps_matching_events(run, db):
 
 def test_export_unknown_format_is_a_usage_error(run, db):
     result = run("export", "--format", "xml", "--db", db)
-    assert result.exit_code == 2
-    assert "'xml' is not one of" in one_line_error(result)
+    assert "'xml' is not one of" in exit_error(result, 2)
 
 
 def test_export_unwritable_out_is_one_line_error_and_leaves_nothing(run, db, tmp_path):
     (tmp_path / "folder.csv").mkdir()
     result = run("export", "--format", "acled", "--out", str(tmp_path / "folder.csv"), "--db", db)
-    assert result.exit_code == 1
-    assert "it is a folder" in one_line_error(result)
+    assert "it is a folder" in exit_error(result, 1)
 
 
 def test_export_bad_since_date_is_a_usage_error(run, db):
     result = run("export", "--format", "ucdp", "--since", "March 1", "--db", db)
-    assert result.exit_code == 2
-    assert "use YYYY-MM-DD" in one_line_error(result)
+    assert "use YYYY-MM-DD" in exit_error(result, 2)
 
 
 def test_export_outcome_filter_drops_events_without_that_outcome(run, db):

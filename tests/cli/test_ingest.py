@@ -18,7 +18,7 @@ from store.conftest import postgres_server, postgres_url  # noqa: F401  (fixture
 
 from tollwatch.store import Store
 
-from .helpers import one_line_error
+from .helpers import exit_error, one_line_error
 
 TOWNS = ("Quetta", "Kabul", "Peshawar", "Karachi", "Lahore", "Mosul", "Aden", "Gao")
 
@@ -96,15 +96,13 @@ def test_ingest_cli_bad_date_is_a_usage_error_before_any_database(run, tmp_path)
 
     result = run("ingest", str(tmp_path / "in"), "--db", str(db), "--published", "31/01/2026")
 
-    assert result.exit_code == 2
-    assert "use --published YYYY-MM-DD" in one_line_error(result)
+    assert "use --published YYYY-MM-DD" in exit_error(result, 2)
     assert not db.exists()
 
 
 def test_ingest_cli_without_sources_is_a_usage_error(run, tmp_path):
     result = run("ingest", "--db", str(tmp_path / "tw.db"))
-    assert result.exit_code == 2
-    assert "no sources" in one_line_error(result)
+    assert "no sources" in exit_error(result, 2)
 
 
 def test_ingest_cli_progress_bar_counts_documents_on_stderr(run, tmp_path):

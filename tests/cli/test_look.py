@@ -10,7 +10,7 @@ from tollwatch import jobs
 from tollwatch.model import Decision
 from tollwatch.store import Store
 
-from .helpers import one_line_error
+from .helpers import exit_error
 
 # One operation told by the government (an aggregate and two figures) and by a hospital.
 GOVERNMENT = ("Security forces killed 145 militants in 40 hours across Balochistan, the provincial "
@@ -118,8 +118,7 @@ def test_look_events_filters_by_status_party_and_outcome(run, db):
 ])
 def test_look_bad_options_are_one_line_usage_errors(run, db, args, words):
     result = run(*args, "--db", db)
-    assert result.exit_code == 2
-    assert words in one_line_error(result)
+    assert words in exit_error(result, 2)
     assert result.stdout == ""
 
 
@@ -170,6 +169,5 @@ def test_look_show_document_lists_its_claims_in_order(run, db):
 
 def test_look_show_unknown_id_says_how_to_find_ids(run, db):
     result = run("show", "e_0000000000000000", "--db", db)
-    assert result.exit_code == 1
-    assert "'tollwatch events' or 'tollwatch claims'" in one_line_error(result)
+    assert "'tollwatch events' or 'tollwatch claims'" in exit_error(result, 1)
     assert result.stdout == ""

@@ -4,17 +4,7 @@ import pytest
 
 import tollwatch
 
-PUBLISHED = "2026-02-01"
-
-
-def run(lexicon, text):
-    return tollwatch.extract(text, published_at=PUBLISHED, lexicon=lexicon)
-
-
-def only_claim(lexicon, text):
-    claims = [c for c in run(lexicon, text).claims if c.modality == "asserted"]
-    assert len(claims) == 1, claims
-    return claims[0]
+from .helpers import only_claim, run
 
 
 def claimant_of(lexicon, text):

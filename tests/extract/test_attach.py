@@ -2,13 +2,7 @@
 
 import pytest
 
-import tollwatch
-
-PUBLISHED = "2026-02-01"
-
-
-def run(lexicon, text):
-    return tollwatch.extract(text, published_at=PUBLISHED, lexicon=lexicon)
+from .helpers import run
 
 
 def asserted(result):

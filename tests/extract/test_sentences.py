@@ -2,28 +2,18 @@
 
 import pytest
 
-import tollwatch
+from .helpers import only_claim
 
 PUBLISHED = "2026-02-04"  # a Wednesday
 
 
-def run(lexicon, text):
-    return tollwatch.extract(text, published_at=PUBLISHED, lexicon=lexicon)
-
-
-def only_claim(lexicon, text):
-    claims = [c for c in run(lexicon, text).claims if c.modality == "asserted"]
-    assert len(claims) == 1, claims
-    return claims[0]
-
-
 def when_of(lexicon, text):
-    when = only_claim(lexicon, text).when
+    when = only_claim(lexicon, text, PUBLISHED).when
     return when.start, when.end, when.text
 
 
 def places_of(lexicon, text):
-    return [p.name for p in only_claim(lexicon, text).where]
+    return [p.name for p in only_claim(lexicon, text, PUBLISHED).where]
 
 
 # -- the date of a statement and the date of the deaths -------------------------------------

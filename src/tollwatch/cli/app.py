@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import TollwatchError
+from ..extract.pipeline import MAX_CHARS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -73,6 +74,17 @@ def db_option() -> Any:
 def lexicon_option() -> Any:
     return typer.Option([], "--lexicon", metavar="FILE", show_default=False,
                         help="Extra lexicon file (YAML) merged over the shipped ones; repeat for several.")
+
+
+def published_option() -> Any:
+    return typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                        help="Publication date for documents that carry none; relative dates count from it.")
+
+
+def max_chars_option(refused: str) -> Any:
+    """--max-chars; `refused` says what becomes of a longer document."""
+    return typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1,
+                        help=f"Refuse documents longer than N characters ({refused}; the others go on).")
 
 
 def _show_version(value: bool) -> None:

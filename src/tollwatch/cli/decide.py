@@ -112,9 +112,10 @@ def decisions(
                 else [_decision_row(d) for d in store.decisions(target)])
     if format is ListFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif not rows:
+        return
+    if not rows:
         typer.echo("no decisions")
-    for row in rows if format is ListFormat.table else ():
+    for row in rows:
         typer.echo("  ".join(f"{v}" if k in ("id", "at") else f"{k}={v}" for k, v in row.items() if v))
 
 

@@ -10,7 +10,7 @@ import typer
 
 from .. import batch, render
 from ..errors import TollwatchError
-from .app import app, error, lexicon_option, terminal_width, write
+from .app import app, error, lexicon_option, max_chars_option, published_option, terminal_width, write
 
 
 class Format(str, Enum):
@@ -26,20 +26,14 @@ def extract(
         help="Reports to read: .jsonl files hold one JSON document a line, other files one text each. "
              "None, or '-', reads stdin (JSONL if its first line is a JSON object, else one text).",
     ),
-    published: str | None = typer.Option(
-        None, "--published", metavar="YYYY-MM-DD",
-        help="Publication date for documents that carry none; relative dates count from it.",
-    ),
+    published: str | None = published_option(),
     format: Format = typer.Option(
         Format.table, "--format", "-f",
         help="table for reading; json: one object, or a list for several documents; "
              "jsonl: one line a document, for batches.",
     ),
     lexicon: list[Path] = lexicon_option(),
-    max_chars: int = typer.Option(
-        batch.DEFAULT_MAX_CHARS, "--max-chars", metavar="N", min=1,
-        help="Refuse documents longer than N characters (they get an error; the others go on).",
-    ),
+    max_chars: int = max_chars_option("they get an error"),
 ) -> None:
     """Extract attributed casualty claims from report files or stdin.
 

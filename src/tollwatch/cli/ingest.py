@@ -5,18 +5,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from .. import jobs
-from ..extract.pipeline import MAX_CHARS, parse_published
+from ..extract.pipeline import parse_published
 from ..lexicon import Lexicon, load_lexicon
-from .app import ListFormat, app, db_option, fail, lexicon_option, one_line_errors, opened_store
+from .app import (ListFormat, app, db_option, fail, lexicon_option, max_chars_option, one_line_errors,
+                  opened_store, published_option)
 from .progress import IngestProgress
 
 if TYPE_CHECKING:
     from ..store import Store
+
+
+def _progress_option() -> Any:
+    return typer.Option(None, "--progress/--no-progress", show_default=False,
+                        help="Show a progress bar on stderr (default: when stderr is a terminal).")
 
 
 @app.command()
@@ -26,10 +32,7 @@ def ingest(
         help="Files (text, HTML, JSONL, RSS/Atom, WARC), directories (read recursively) or http(s) URLs.",
     ),
     db: str | None = db_option(),
-    published: str | None = typer.Option(
-        None, "--published", metavar="YYYY-MM-DD",
-        help="Publication date for documents that carry none; relative dates count from it.",
-    ),
+    published: str | None = published_option(),
     allow_private: bool = typer.Option(
         False, "--allow-private",
         help="Let URLs reach loopback, private and link-local addresses (refused by default).",
@@ -39,14 +42,8 @@ def ingest(
     run_reconcile: bool = typer.Option(
         True, "--reconcile/--no-reconcile", help="Reconcile the store into events when done."),
     lexicon: list[Path] = lexicon_option(),
-    max_chars: int = typer.Option(
-        MAX_CHARS, "--max-chars", metavar="N", min=1,
-        help="Refuse documents longer than N characters (recorded as failed; the others go on).",
-    ),
-    progress: bool | None = typer.Option(
-        None, "--progress/--no-progress", show_default=False,
-        help="Show a progress bar on stderr (default: when stderr is a terminal).",
-    ),
+    max_chars: int = max_chars_option("recorded as failed"),
+    progress: bool | None = _progress_option(),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f",
                                       help="With --failed: table or json."),
 ) -> None:
@@ -91,9 +88,7 @@ def reconcile(db: str | None = db_option(), lexicon: list[Path] = lexicon_option
 @app.command()
 def reextract(
     db: str | None = db_option(), lexicon: list[Path] = lexicon_option(),
-    progress: bool | None = typer.Option(
-        None, "--progress/--no-progress", show_default=False,
-        help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+    progress: bool | None = _progress_option(),
 ) -> None:
     """Extract every stored document again, e.g. after adding a lexicon file, and reconcile.
 

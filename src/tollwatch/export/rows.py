@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import BadDateError, ExportValueError, MissingExportRecord
+from ..extract.gazetteer import KIND_RANK
 from ..extract.pipeline import parse_published
 from ..model import Claim, Document, Estimate, Event, Place, Range
 
-# From the finest to the coarsest; a name no gazetteer knows ("unknown") comes last.
-PLACE_PRECISIONS = ("city", "district", "province", "country", "unknown")
 SEPARATOR = "; "
 
 # Columns every event-level table ends with (ACLED and UCDP styles).
@@ -122,9 +121,11 @@ def located(place: Place) -> bool:
 
 
 def _precision_rank(place: Place) -> int:
-    if place.precision in PLACE_PRECISIONS:
-        return PLACE_PRECISIONS.index(place.precision)
-    return len(PLACE_PRECISIONS)
+    """The gazetteer's rank, finest first; then a name no gazetteer knows, then anything else."""
+    rank = KIND_RANK.get(place.precision)
+    if rank is None:
+        return len(KIND_RANK) + (place.precision != "unknown")
+    return rank
 
 
 def primary_place(places: list[Place]) -> Place | None:

@@ -25,6 +25,7 @@ class ActorRules:
 
     types: list[tuple[re.Pattern, str, bool, str | None]]
     generic_titles: frozenset[str]
+    name_articles: frozenset[str]
     coordinator: re.Pattern
     group_heads: frozenset[str]
     state_words: frozenset[str]
@@ -32,16 +33,14 @@ class ActorRules:
 
 
 def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
-    types = []
-    for entry in lexicon.section("claimants").get("types", []):
-        phrases = sorted((p.strip().lower() for p in entry["phrases"]), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])")
-        types.append((pattern, entry["type"], bool(entry.get("party")), entry.get("organisation")))
+    claimants = lexicon.section("claimants")
+    types = [(_any_word(e["phrases"]), e["type"], bool(e.get("party")), e.get("organisation"))
+             for e in claimants.get("types", [])]
     perps = lexicon.section("perpetrators")
     return ActorRules(
         types=types,
-        generic_titles=frozenset(
-            t.strip().lower() for t in lexicon.section("claimants").get("generic_titles", [])),
+        generic_titles=frozenset(t.strip().lower() for t in claimants.get("generic_titles", [])),
+        name_articles=frozenset(a.strip().lower() for a in claimants.get("name_articles", [])),
         coordinator=_any_word(lexicon.section("grammar").get("coordinators", [])),
         group_heads=frozenset(perps.get("group_name_heads", [])),
         state_words=frozenset(perps.get("state_name_words", [])),
@@ -50,6 +49,7 @@ def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
 
 
 def _any_word(phrases: list[str]) -> re.Pattern:
+    """Any of the phrases as whole words, the longest first."""
     words = sorted((p.strip().lower() for p in phrases if p.strip()), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
                       if words else r"(?!)")
@@ -201,7 +201,7 @@ def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: 
     kind, party, organisation = claimant_type(f"{name} {role or ''}", rules)
     if kind == "unknown" and not name[:1].isupper():
         return None
-    return Claimant(_strip_determiner(name), role, organisation, kind, party, text)
+    return Claimant(_strip_article(name, rules), role, organisation, kind, party, text)
 
 
 def _comma_parts(t: Tagged, start: int, end: int) -> list[str]:
@@ -233,10 +233,10 @@ def _looks_like_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _strip_determiner(name: str) -> str:
+def _strip_article(name: str, rules: ActorRules) -> str:
     """"the ISPR" → "ISPR": an article is no part of a speaker's name."""
     first, _, rest = name.partition(" ")
-    return rest if rest and first.lower() in ("the", "a", "an") else name
+    return rest if rest and first.lower() in rules.name_articles else name
 
 
 # -- perpetrators -----------------------------------------------------------------------

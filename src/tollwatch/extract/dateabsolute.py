@@ -47,8 +47,10 @@ _ORDINALS = ("st", "nd", "rd", "th")
 
 def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
     """The day if it exists and its year is one checked against dateparser, else None."""
-    if year not in _CHECKED_YEARS:
-        return None
+    return _date(year, month, day) if year in _CHECKED_YEARS else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -157,18 +159,10 @@ def _numeric_order(first: int, second: int, year: str, context: Context) -> str:
     if context.published and len(year) == 4 and first != second:
         readings = {"DMY": (first, second), "MDY": (second, first)}
         fitting = [order for order, (d, m) in readings.items()
-                   if _valid(int(year), m, d) and dt.date(int(year), m, d) <= context.published]
+                   if (day := _date(int(year), m, d)) is not None and day <= context.published]
         if len(fitting) == 1:
             return fitting[0]
     return context.patterns.numeric_order
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 # Months and years

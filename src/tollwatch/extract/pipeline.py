@@ -26,7 +26,7 @@ from .dates import find_times, statement_dates
 from .numbers import rules_for
 from .places import dateline_end, find_places
 from .sentences import SentenceContext, choose_places, choose_time
-from .tagger import tagger_for
+from .tagger import OUTCOME_TABLES, tagger_for
 from .text import Sentence, normalise, replace_surrogates, split_sentences
 from .totals import document_totals, mark_background
 
@@ -97,7 +97,7 @@ def _automaton(lexicon: Lexicon):
     """Outcome, negation and speech words for the cheap first pass over the whole text."""
     outcomes = lexicon.section("outcomes")
     words: dict[str, str] = {}
-    for kind in ("participles", "gerunds", "predicates", "nouns", "nouns_of", "tolls"):
+    for kind, _ in OUTCOME_TABLES:
         for phrases in (outcomes.get(kind) or {}).values():
             for phrase in phrases:
                 words[phrase.lower().split()[0]] = "claim"

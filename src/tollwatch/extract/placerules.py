@@ -71,7 +71,6 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
     demonyms = {fold(str(k)): _demonym(k, v) for k, v in _mapping(section, "demonyms").items()}
     conjunctions = "|".join(re.escape(w) for w in _words(section, "list_conjunctions"))
     inner = _words(section, "name_inner_words") | _words(section, "list_conjunctions")
-    inner_alt = "|".join(re.escape(w) for w in sorted(inner, key=len, reverse=True)) or "(?!)"
     return PlaceRules(
         gazetteer=gazetteer,
         aliases=aliases,
@@ -86,7 +85,7 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
         # Capitalised words joined by single spaces, maybe through lower-case inner words:
         # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
-        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{inner_alt}) )*{_WORD})*"),
+        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{_alternation(inner)}) )*{_WORD})*"),
         suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
         plural_suffixes={fold(str(k)): _level(k, v)
                          for k, v in _mapping(section, "admin_suffixes_plural").items()},
@@ -104,12 +103,14 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
 
 def _dateline(touching: frozenset[str], apart: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words or numbers opening a text, maybe "(Agency)", then a separator."""
-    def alt(words: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
     return re.compile(r"\A\s*[\"']?[A-Z0-9][\w'.-]*(?:,?[ \t]+[A-Z0-9][\w'.-]*){0,5}"
                       rf"(?:[ \t]*\([^()\n]{{1,40}}\))?"
-                      rf"(?:[ \t]*(?:{alt(touching)})|[ \t]+(?:{alt(apart)}))[ \t]")
+                      rf"(?:[ \t]*(?:{_alternation(touching)})|[ \t]+(?:{_alternation(apart)}))[ \t]")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """The words as regex alternatives, the longest first; one that never matches if none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:

@@ -10,6 +10,7 @@ the place of a dateline ("ISLAMABAD: ...") only when that sentence names no othe
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -31,6 +32,13 @@ class SentenceContext:
     statement_dates: set[tuple[int, int]] = field(default_factory=set)
     # Where the dateline ends ("ISLAMABAD: "): the place it names is where the report was filed.
     dateline_end: int = 0
+    # The mentions inside each sentence, by its index: sorted out once, not per claim.
+    times_in: dict[int, list[TimeMention]] = field(init=False)
+    places_in: dict[int, list[PlaceMention]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.times_in = _by_sentence(self.times, self.sentences)
+        self.places_in = _by_sentence(self.places, self.sentences)
 
     def blocked_tokens(self, sentence: Sentence, offsets: list[int], texts: list[str]) -> set[int]:
         """Tokens inside a date or a duration: numbers there are never counts."""
@@ -46,18 +54,24 @@ class SentenceContext:
         return blocked
 
 
-def _inside(span: tuple[int, int], sentence: Sentence) -> bool:
-    return sentence.start <= span[0] and span[1] <= sentence.end
+def _by_sentence(mentions, sentences: list[Sentence]) -> dict[int, list]:
+    """Mentions that lie inside a sentence, in their order, by the sentence's index."""
+    starts = [s.start for s in sentences]
+    found: dict[int, list] = {}
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.span[0]) - 1
+        if index >= 0 and mention.span[1] <= sentences[index].end:
+            found.setdefault(index, []).append(mention)
+    return found
 
 
 def choose_time(context: SentenceContext, sentence: Sentence, anchor: int) -> When | None:
     """The When of a claim whose outcome word starts at character `anchor`."""
-    own = _deaths_times([t for t in context.times if _inside(t.span, sentence)], context, anchor)
+    own = _deaths_times(context.times_in.get(sentence.index, []), context, anchor)
     if own:
         return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
     if sentence.index > 0:
-        previous = context.sentences[sentence.index - 1]
-        before = [t for t in context.times if _inside(t.span, previous) and not _unresolved(t.when)]
+        before = [t for t in context.times_in.get(sentence.index - 1, []) if not _unresolved(t.when)]
         if before:
             return before[-1].when
     opening = _opening_date(context)
@@ -102,7 +116,7 @@ def _opening_date(context: SentenceContext) -> When | None:
 def choose_places(context: SentenceContext, sentence: Sentence) -> list[Place]:
     """The places of a claim: its sentence's, else the nearest earlier sentence's."""
     for index in range(sentence.index, max(-1, sentence.index - _PLACE_LOOKBACK - 1), -1):
-        own = [m for m in context.places if _inside(m.span, context.sentences[index])]
+        own = context.places_in.get(index, [])
         beyond = [m for m in own if m.span[0] >= context.dateline_end]
         if own:
             return _finest([m.place for m in (beyond or own)])

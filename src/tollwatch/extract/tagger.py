@@ -22,6 +22,9 @@ from .tokens import tokenizer_for
 _SEP = "\x00"
 
 Label = tuple[str, str]  # (kind, value), e.g. ("part", "killed") or ("noun", "militants")
+# Tables of outcome phrases in outcomes.yaml, each with the label kind its phrases get.
+OUTCOME_TABLES = (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
+                  ("nouns", "noun"), ("nouns_of", "nounof"), ("tolls", "toll"))
 
 
 @dataclass(slots=True)
@@ -90,8 +93,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
             table.setdefault((family, str(phrase)), []).append((kind, value))
 
     outcomes = lexicon.section("outcomes")
-    for kind, name in (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
-                       ("nouns", "noun"), ("nouns_of", "nounof"), ("tolls", "toll")):
+    for kind, name in OUTCOME_TABLES:
         for outcome, phrases in (outcomes.get(kind) or {}).items():
             add("outcome", phrases, name, outcome)
     add("outcome", outcomes.get("life_verbs"), "life_verb")

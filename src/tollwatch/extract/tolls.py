@@ -26,9 +26,10 @@ def toll_victims(t: Tagged, trigger: int) -> tuple[str, str] | None:
     span = headed_victims(t, trigger)
     if span is None:
         tag = t.over("outcome", trigger)
-        if tag is None or not tag.has("toll") or t.at("toll_victim_link", tag.end) is None:
+        link = t.at("toll_victim_link", tag.end) if tag is not None and tag.has("toll") else None
+        if link is None:
             return None
-        first = t.at("toll_victim_link", tag.end).end
+        first = link.end
         while first < len(t.words) and t.at("determiners", first):
             first += 1
         victim = t.at("victim", first)

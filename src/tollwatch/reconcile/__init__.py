@@ -83,20 +83,31 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
     decisions = list(decisions)
     settings = settings_for(lexicon or load_lexicon())
     claim_ids = {c.id for c in claims}
+    runs: list[tuple[tuple, list[Event]]] = []
     machine: dict[str, list[str]] | None = None
+
+    def run(plan: Plan) -> list[Event]:
+        # A run is pure: a plan asking what an earlier one asked (a stale event id leaves
+        # the plan empty) gets that run's events instead of a second run over the corpus.
+        asks = (plan.corrections, plan.discounted, plan.tags, plan.forced, plan.statuses)
+        for earlier, events in runs:
+            if earlier == asks:
+                return events
+        runs.append((asks, _run(claims, documents, settings, plan)))
+        return runs[-1][1]
 
     def resolve(event_id: str) -> list[str] | None:
         nonlocal machine
         if machine is None:  # the machine's own events, made only if a decision needs them
-            machine = {e.id: e.claims for e in _run(claims, documents, settings, Plan())}
+            machine = {e.id: e.claims for e in run(Plan())}
         return machine.get(event_id)
 
     plan = plan_decisions(decisions, claim_ids, resolve)
     if plan.unresolved:
-        applied = {e.id: e.claims for e in _run(claims, documents, settings, plan)}
+        applied = {e.id: e.claims for e in run(plan)}
         plan = plan_decisions(decisions, claim_ids,
                               lambda event_id: resolve(event_id) or applied.get(event_id))
-    return Reconciliation(_run(claims, documents, settings, plan), plan.skipped)
+    return Reconciliation(run(plan), plan.skipped)
 
 
 def _run(claims: list[Claim], documents: Mapping[str, Document], settings: Settings,

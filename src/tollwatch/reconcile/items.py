@@ -24,6 +24,9 @@ from ..model import Claim, Count, Document, Place, Victims
 from .names import normalise_name
 from .settings import Settings
 
+# Prefixes of the source keys of unattributed figures (see `source_key`).
+PUBLISHER_SOURCE, DOCUMENT_SOURCE = "publisher ", "document "
+
 
 @dataclass(slots=True)
 class Item:
@@ -173,8 +176,8 @@ def source_key(claim: Claim, document: Document | None) -> str:
             return name
     publisher = normalise_name(document.publisher or "") if document is not None else ""
     if publisher:
-        return "publisher " + publisher
-    return "document " + claim.document_id
+        return PUBLISHER_SOURCE + publisher
+    return DOCUMENT_SOURCE + claim.document_id
 
 
 def _link_sub_claims(items: list[Item]) -> None:

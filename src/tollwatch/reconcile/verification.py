@@ -25,9 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .items import Item
+from .items import DOCUMENT_SOURCE, PUBLISHER_SOURCE, Item
 
-_AS_PUBLISHED = ("publisher ", "document ")
+_AS_PUBLISHED = (PUBLISHER_SOURCE, DOCUMENT_SOURCE)
 
 
 @dataclass(slots=True)

@@ -16,23 +16,23 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, delete, exc, select, text
+from sqlalchemy import Connection, exc, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import RecordRejected
 from ..model import Claim, Decision, Document, Event, Extraction, FailedDocument
 from . import migrate, write
 from .decisions import AuditEntry, load_audit, load_decisions, record_decision, revoke_decision
-from .engine import WRITE_OPTION, database_errors, database_url, is_sqlite, open_engine, safe_url
-from .load import CHUNK, chunked, load_claims, load_events
+from .engine import (
+    EVENTS_LOCK, WRITE_OPTION, advisory_lock, database_errors, database_url, is_sqlite, open_engine,
+    safe_url,
+)
+from .load import CHUNK, load_claims, load_events
 from .queries import Filters, claim_ids, event_ids
-from .rows import check_storable, document_from_row, document_row
+from .rows import check_storable, document_from_row
 from .schema import documents, event_claims, failures
 
 __all__ = ["AuditEntry", "Store"]
-
-# Arbitrary but fixed: PostgreSQL advisory lock held while events are replaced.
-_PG_EVENTS_LOCK = 7_420_210_332
 
 
 class Store:
@@ -69,18 +69,12 @@ class Store:
         Either way a failure recorded for the document's source is cleared: it has been read.
         An extraction with an `error` is refused (RecordRejected); record it with add_failure.
         """
-        doc_id = write.document_id(document, extraction)
-        rows = write.claim_rows(doc_id, extraction)
-        doc_row = document_row(document, doc_id, _now())
+        prepared = write.document_rows(document, extraction, _now())
         try:
             with self._write() as connection:
-                added = not _hash_stored(connection, doc_row["content_hash"])
-                if added:
-                    connection.execute(documents.insert(), doc_row)
-                    write.insert_claims(connection, rows)
-                _clear_failure(connection, document.source)
+                [added] = write.insert_documents(connection, [prepared])
         except exc.IntegrityError:
-            return self._lost_race(doc_row)
+            return self._lost_race(prepared[0])
         return added
 
     def add_many(self, records: Iterable[tuple[Document, Extraction]]) -> list[bool]:
@@ -91,30 +85,18 @@ class Store:
         nothing is stored; `add` them one at a time to learn which. A text stored before,
         or given twice, gives False.
         """
-        prepared = []
         now = _now()
-        for document, extraction in records:
-            doc_id = write.document_id(document, extraction)
-            prepared.append((document, document_row(document, doc_id, now),
-                             write.claim_rows(doc_id, extraction)))
+        prepared = [write.document_rows(document, extraction, now)
+                    for document, extraction in records]
         if not prepared:
             return []
         try:
             with self._write() as connection:
-                stored = _hashes_stored(connection, [row["content_hash"] for _, row, _ in prepared])
-                added = []
-                for _, row, _ in prepared:
-                    added.append(row["content_hash"] not in stored)
-                    stored.add(row["content_hash"])
-                fresh = [item for item, new in zip(prepared, added) if new]
-                write.insert_rows(connection, documents, [row for _, row, _ in fresh])
-                write.insert_claims(connection, write.merged_rows([rows for _, _, rows in fresh]))
-                _clear_failures(connection, [d.source for d, _, _ in prepared if d.source is not None])
+                return write.insert_documents(connection, prepared)
         except exc.IntegrityError as error:
             reason = str(error.orig).strip().splitlines()[0]
             raise RecordRejected(f"a document of the batch clashes with a stored one: {reason}",
                                  hint="add the documents one at a time to find which") from None
-        return added
 
     def replace_claims(self, extraction: Extraction) -> None:
         """Put a stored document's claims from a new extraction in place of its old ones.
@@ -187,13 +169,12 @@ class Store:
             after = rows[-1]["id"]
 
     def has_hash(self, content_hash: str) -> bool:
-        with self._read() as connection:
-            return _hash_stored(connection, content_hash)
+        return bool(self.stored_hashes([content_hash]))
 
     def stored_hashes(self, content_hashes: Iterable[str]) -> set[str]:
         """Those of `content_hashes` whose text is stored: what an ingest can skip."""
         with self._read() as connection:
-            return _hashes_stored(connection, list(content_hashes))
+            return write.stored_hashes(connection, list(content_hashes))
 
     def known_sources(self) -> set[str]:
         """Sources of the stored documents: what a resumed ingest can skip."""
@@ -227,9 +208,7 @@ class Store:
     def replace_events(self, new_events: list[Event]) -> None:
         """Put reconcile's output in place of all stored events, in one transaction."""
         with self._write() as connection:
-            if not is_sqlite(connection):
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": _PG_EVENTS_LOCK})
+            advisory_lock(connection, EVENTS_LOCK)
             write.replace_all_events(connection, new_events)
 
     def events(self, *, place: str | None = None, since: str | dt.date | None = None,
@@ -306,8 +285,8 @@ class Store:
     def _lost_race(self, doc_row: dict) -> bool:
         """After a clash on insert: False if another writer stored the same text first."""
         with self._write() as connection:
-            if _hash_stored(connection, doc_row["content_hash"]):
-                _clear_failure(connection, doc_row["source"])
+            if write.stored_hashes(connection, [doc_row["content_hash"]]):
+                write.clear_failures(connection, [doc_row["source"]])
                 return False
             clash = connection.execute(
                 select(documents.c.id).where(documents.c.id == doc_row["id"])).first()
@@ -315,29 +294,6 @@ class Store:
             raise RecordRejected(f"document id {doc_row['id']} is already used by another text",
                                  hint="give each document a unique id, or none to use its hash")
         raise RecordRejected(f"claims of document {doc_row['id']} clash with stored claim ids")
-
-
-def _hash_stored(connection: Connection, content_hash: str) -> bool:
-    stmt = select(documents.c.id).where(documents.c.content_hash == content_hash)
-    return connection.execute(stmt).first() is not None
-
-
-def _hashes_stored(connection: Connection, content_hashes: list[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in chunked(content_hashes):
-        stmt = select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))
-        found.update(connection.execute(stmt).scalars())
-    return found
-
-
-def _clear_failures(connection: Connection, sources: list[str]) -> None:
-    for chunk in chunked(sources):
-        connection.execute(delete(failures).where(failures.c.source.in_(chunk)))
-
-
-def _clear_failure(connection: Connection, source: str | None) -> None:
-    if source is not None:
-        connection.execute(delete(failures).where(failures.c.source == source))
 
 
 def _now() -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ..errors import DecisionError
 from ..model import Decision, DecisionAction
-from .rows import INT64, check_storable
+from .rows import INT64, check_storable, json_text
 from .schema import audit_log, claims, decisions, events
 
 ACTIONS: tuple[str, ...] = get_args(DecisionAction)
@@ -41,9 +41,10 @@ def record_decision(connection: Connection, decision: Decision, now: str) -> Dec
     _check(connection, decision)
     stored = Decision(target=decision.target, action=decision.action, by=decision.by,
                       why=decision.why, at=decision.at or now, value=dict(decision.value))
+    value = json_text(stored.value, "a decision's value", DecisionError, sort_keys=True)
     row = check_storable({"target": stored.target, "action": stored.action,
                           "decided_by": stored.by, "why": stored.why, "decided_at": stored.at,
-                          "value": _json(stored.value)}, "decision")
+                          "value": value}, "decision")
     stored.id = connection.execute(
         insert(decisions).values(row).returning(decisions.c.id)).scalar_one()
     _audit(connection, now, stored.by, "added", stored, stored.why)
@@ -111,7 +112,8 @@ def _audit(connection: Connection, now: str, by: str, change: str, decision: Dec
            why: str) -> None:
     connection.execute(insert(audit_log).values(
         recorded_at=now, actor=by, change=change, decision_id=decision.id,
-        target=decision.target, why=why, decision=_json(asdict(decision)),
+        target=decision.target, why=why,
+        decision=json_text(asdict(decision), "a decision", DecisionError, sort_keys=True),
     ))
 
 
@@ -120,9 +122,3 @@ def _decision_from_row(row: Any) -> Decision:
                     why=row["why"], at=row["decided_at"], value=json.loads(row["value"]),
                     id=row["id"])
 
-
-def _json(value: Any) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=True)
-    except (TypeError, ValueError) as error:
-        raise DecisionError(f"a decision's value must be plain JSON: {error}") from None

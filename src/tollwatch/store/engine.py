@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
 
 from ..errors import StoreError
@@ -25,6 +25,9 @@ BUSY_TIMEOUT_S = 60
 CONNECT_TIMEOUT_S = 10
 # Execution option a connection carries when it is about to write.
 WRITE_OPTION = "tollwatch_write"
+# PostgreSQL advisory lock keys: arbitrary but fixed, and distinct from each other.
+MIGRATION_LOCK = 7_420_210_331
+EVENTS_LOCK = 7_420_210_332
 _POSTGRES_NAMES = ("postgresql", "postgres")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
@@ -73,6 +76,15 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def advisory_lock(connection: Connection, key: int) -> None:
+    """On PostgreSQL, hold advisory lock `key` until the transaction ends.
+
+    Nothing on SQLite: a write transaction there already holds the whole database.
+    """
+    if not is_sqlite(connection):
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 @contextmanager
 def database_errors(url: URL) -> Iterator[None]:
     """Turn a driver's operational failure (server down, disk full, bad file) into StoreError."""
@@ -85,8 +97,8 @@ def database_errors(url: URL) -> Iterator[None]:
 
 
 def _first_line(error: exc.DBAPIError) -> str:
-    text = str(error.orig) if error.orig is not None else str(error)
-    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    message = str(error.orig) if error.orig is not None else str(error)
+    return message.strip().splitlines()[0] if message.strip() else type(error).__name__
 
 
 def _sqlite_file_url(raw: str) -> URL:

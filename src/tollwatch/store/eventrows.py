@@ -10,9 +10,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import RecordRejected
 from ..model import Estimate, Event, Finding, Place
-from .rows import check_storable, date_bounds, place_keys, place_row
+from .rows import check_storable, date_bounds, json_text, place_keys, place_row
 
 
 def event_row(event: Event, position: int) -> dict[str, Any]:
@@ -21,7 +20,8 @@ def event_row(event: Event, position: int) -> dict[str, Any]:
         "id": event.id, "position": position, "start_date": event.start,
         "end_date": event.end, "date_first": first, "date_last": last,
         "sources": event.sources, "independent_sources": event.independent_sources,
-        "status": event.status, "parent": event.parent, "children": _json(event.children),
+        "status": event.status, "parent": event.parent,
+        "children": json_text(event.children, "an event's children"),
     }
     return check_storable(row, f"event {event.id}")
 
@@ -87,14 +87,14 @@ def event_from_rows(row: Mapping[str, Any], claim_ids: list[str], places: list[P
 def _estimate_row(estimate: Estimate, position: int, event_id: str) -> dict[str, Any]:
     row = {"position": position, "outcome": estimate.outcome, "victim_group": estimate.group,
            "low": estimate.low, "best": estimate.best, "high": estimate.high,
-           "claims": _json(estimate.claims)}
+           "claims": json_text(estimate.claims, "an estimate's claims")}
     return check_storable(row, f"estimate of event {event_id}")
 
 
 def _finding_row(finding: Finding, position: int, event_id: str) -> dict[str, Any]:
     row = {"position": position, "kind": finding.kind, "outcome": finding.outcome,
-           "victim_group": finding.group, "claims": _json(finding.claims),
-           "numbers": _json(finding.numbers), "text": finding.text}
+           "victim_group": finding.group, "claims": json_text(finding.claims, "a finding's claims"),
+           "numbers": json_text(finding.numbers, "a finding's numbers"), "text": finding.text}
     return check_storable(row, f"finding of event {event_id}")
 
 
@@ -108,9 +108,3 @@ def _finding_from_row(row: Mapping[str, Any]) -> Finding:
                    claims=json.loads(row["claims"]), numbers=json.loads(row["numbers"]),
                    text=row["text"])
 
-
-def _json(value: Any) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError) as error:
-        raise RecordRejected(f"cannot store {value!r} as JSON: {error}") from None

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Column, Connection, select
 
 from ..model import Claim, Event, Place
 from .eventrows import event_from_rows
@@ -27,7 +27,7 @@ def load_claims(connection: Connection, ids: Sequence[str]) -> list[Claim]:
     """The claims with `ids`, in that order; ids not in the store are skipped."""
     found: dict[str, Claim] = {}
     for chunk in chunked(ids):
-        places = _places(connection, claim_places, claim_places.c.claim_id, chunk)
+        places = _places(connection, claim_places.c.claim_id, chunk)
         for row in connection.execute(select(claims).where(claims.c.id.in_(chunk))).mappings():
             found[row["id"]] = claim_from_row(row, places.get(row["id"], []))
     return [found[claim_id] for claim_id in ids if claim_id in found]
@@ -37,10 +37,10 @@ def load_events(connection: Connection, ids: Sequence[str]) -> list[Event]:
     """The events with `ids`, in that order; ids not in the store are skipped."""
     found: dict[str, Event] = {}
     for chunk in chunked(ids):
-        places = _places(connection, event_places, event_places.c.event_id, chunk)
-        claim_ids = _grouped(connection, event_claims, chunk)
-        estimate_rows = _grouped(connection, estimates, chunk)
-        finding_rows = _grouped(connection, findings, chunk)
+        places = _places(connection, event_places.c.event_id, chunk)
+        claim_ids = _grouped(connection, event_claims.c.event_id, chunk)
+        estimate_rows = _grouped(connection, estimates.c.event_id, chunk)
+        finding_rows = _grouped(connection, findings.c.event_id, chunk)
         for row in connection.execute(select(events).where(events.c.id.in_(chunk))).mappings():
             event_id = row["id"]
             found[event_id] = event_from_rows(
@@ -62,18 +62,18 @@ def claimants_of(connection: Connection, claim_ids: Iterable[str]
     return result
 
 
-def _places(connection: Connection, table, owner, ids: Sequence[str]) -> dict[str, list[Place]]:
-    places: dict[str, list[Place]] = defaultdict(list)
+def _places(connection: Connection, owner: Column, ids: Sequence[str]
+            ) -> dict[str, list[Place]]:
+    return {owner_id: [place_from_row(row) for row in rows]
+            for owner_id, rows in _grouped(connection, owner, ids).items()}
+
+
+def _grouped(connection: Connection, owner: Column, ids: Sequence[str]
+             ) -> dict[str, list[Any]]:
+    """Rows of `owner`'s table whose owner is among `ids`, by owner, in position order."""
+    table = owner.table
+    grouped: dict[str, list[Any]] = defaultdict(list)
     stmt = select(table).where(owner.in_(ids)).order_by(owner, table.c.position)
     for row in connection.execute(stmt).mappings():
-        places[row[owner.name]].append(place_from_row(row))
-    return places
-
-
-def _grouped(connection: Connection, table, ids: Sequence[str]) -> dict[str, list[Any]]:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    stmt = select(table).where(table.c.event_id.in_(ids)).order_by(table.c.event_id,
-                                                                   table.c.position)
-    for row in connection.execute(stmt).mappings():
-        grouped[row["event_id"]].append(row)
+        grouped[row[owner.name]].append(row)
     return grouped

@@ -13,17 +13,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, exc, text
 
 from ..errors import StoreError
-from .engine import WRITE_OPTION, is_sqlite
+from .engine import MIGRATION_LOCK, WRITE_OPTION, advisory_lock
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration's revision. Opening a database already there skips importing Alembic
 # (a third of a second); tests/store/test_migrate.py checks it is Alembic's head.
 HEAD_REVISION = "0003"
-# Arbitrary but fixed: the advisory lock every tollwatch process takes to migrate.
-_PG_MIGRATION_LOCK = 7_420_210_331
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -39,11 +38,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision this tollwatch knows, as Alembic reads the migrations."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _head(_scripts())
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -60,38 +55,45 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     Alembic's own failures become StoreError.
     """
-    if revision in ("head", HEAD_REVISION) and current_revision(engine) == HEAD_REVISION:
+    current = current_revision(engine)
+    if current == (HEAD_REVISION if revision == "head" else revision):
         return
+    from alembic import command
     from alembic.util import CommandError
 
     try:
-        _upgrade(engine, head_revision() if revision == "head" else revision)
+        # Read once here; command.upgrade reads the migrations once more itself.
+        scripts = _scripts()
+        target = _head(scripts) if revision == "head" else revision
+        if current == target:
+            return
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
+            with connection.begin():
+                advisory_lock(connection, MIGRATION_LOCK)
+                _refuse_unknown_revision(connection, scripts)
+                command.upgrade(alembic_config(connection), target)
     except CommandError as error:
         raise StoreError(f"cannot migrate the database: {error}") from error
 
 
-def _upgrade(engine: Engine, target: str) -> None:
-    from alembic import command
-
-    if current_revision(engine) == target:
-        return
-    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
-        with connection.begin():
-            if not is_sqlite(connection):
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": _PG_MIGRATION_LOCK})
-            _refuse_unknown_revision(connection)
-            command.upgrade(alembic_config(connection), target)
-
-
-def _refuse_unknown_revision(connection: Connection) -> None:
-    from alembic.runtime.migration import MigrationContext
+def _scripts() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def _head(scripts: ScriptDirectory) -> str:
+    head = scripts.get_current_head()
+    assert head is not None
+    return head
+
+
+def _refuse_unknown_revision(connection: Connection, scripts: ScriptDirectory) -> None:
+    from alembic.runtime.migration import MigrationContext
 
     current = MigrationContext.configure(connection).get_current_revision()
     if current is None:
         return
-    scripts = ScriptDirectory.from_config(alembic_config())
     if current not in {script.revision for script in scripts.walk_revisions()}:
         raise StoreError(
             f"the database schema is at revision {current}, which this tollwatch does not know",

@@ -28,6 +28,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from ..errors import BadDateError, InputError
+from .engine import is_sqlite
 from .eventrows import party_value
 from .rows import place_key
 from .schema import claim_place_keys, claims, event_facets, events
@@ -169,7 +170,7 @@ def _count(connection: Connection, table, conditions, cap: int) -> int:
 
 def _unindexed(connection: Connection) -> Callable[[Any], Any]:
     """On SQLite, `+column`: a term its planner will not pick an index for."""
-    if connection.dialect.name != "sqlite":
+    if not is_sqlite(connection):
         return lambda column: column
     return lambda column: UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 

@@ -6,11 +6,12 @@ claimant has every claimant_* column NULL), and the order of places is kept.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import RecordRejected
+from ..errors import InputError, RecordRejected
 from ..model import Claim, Claimant, Count, Document, Perpetrator, Place, Victims, When
 
 _PLACE_FIELDS = ("name", "text", "admin1", "admin2", "country", "lat", "lon", "precision",
@@ -120,6 +121,18 @@ def check_storable(row: dict[str, Any], what: str) -> dict[str, Any]:
                                  hint="no count or number that large can be stored; "
                                       "check the source text")
     return row
+
+
+def json_text(value: Any, what: str, error: type[InputError] = RecordRejected, *,
+              sort_keys: bool = False) -> str:
+    """`value` as JSON text for a TEXT column; `error` ("`what` must be plain JSON") if it is not.
+
+    NaN and infinities are refused too: other JSON readers cannot read them back.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=sort_keys)
+    except (TypeError, ValueError) as reason:
+        raise error(f"{what} must be plain JSON: {reason}") from None
 
 
 def _count_columns(count: Count) -> dict[str, Any]:

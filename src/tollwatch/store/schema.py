@@ -33,6 +33,19 @@ CLAIM_LISTING_INDEXES = {
 }
 
 
+def _parts_table(name: str, owner: str, *columns: Column | Index) -> Table:
+    """Ordered parts of a claim or event: keyed by (`owner`_id, position), deleted with it."""
+    return Table(
+        name, metadata,
+        Column(f"{owner}_id", Text,
+               ForeignKey(f"{owner}s.id", name=f"fk_{name}_{owner}_id", ondelete="CASCADE"),
+               nullable=False),
+        Column("position", Integer, nullable=False),
+        *columns,
+        PrimaryKeyConstraint(f"{owner}_id", "position", name=f"pk_{name}"),
+    )
+
+
 def _place_columns() -> list[Column]:
     return [
         Column("name", Text, nullable=False),
@@ -112,15 +125,7 @@ claims = Table(
     *(Index(name, *columns) for name, columns in CLAIM_LISTING_INDEXES.items()),
 )
 
-claim_places = Table(
-    "claim_places", metadata,
-    Column("claim_id", Text,
-           ForeignKey("claims.id", name="fk_claim_places_claim_id", ondelete="CASCADE"),
-           nullable=False),
-    Column("position", Integer, nullable=False),
-    *_place_columns(),
-    PrimaryKeyConstraint("claim_id", "position", name="pk_claim_places"),
-)
+claim_places = _parts_table("claim_places", "claim", *_place_columns())
 
 # One row per distinct casefolded place name, admin1, admin2 or country of a claim, with
 # the claim's date and other filter columns: "claims in X, newest first" is one index
@@ -161,31 +166,18 @@ events = Table(
 )
 
 
-def _event_table(name: str, *columns: Column | Index) -> Table:
-    """Rows of an event's parts in order: keyed by (event_id, position), deleted with it."""
-    return Table(
-        name, metadata,
-        Column("event_id", Text,
-               ForeignKey("events.id", name=f"fk_{name}_event_id", ondelete="CASCADE"),
-               nullable=False),
-        Column("position", Integer, nullable=False),
-        *columns,
-        PrimaryKeyConstraint("event_id", "position", name=f"pk_{name}"),
-    )
-
-
 # Claim ids here are plain text, not foreign keys: events are machine output, rebuilt
 # after re-extraction, and must never block or cascade into the claims.
-event_claims = _event_table(
-    "event_claims",
+event_claims = _parts_table(
+    "event_claims", "event",
     Column("claim_id", Text, nullable=False),
     Index("ix_event_claims_claim_id", "claim_id"),
 )
 
-event_places = _event_table("event_places", *_place_columns())
+event_places = _parts_table("event_places", "event", *_place_columns())
 
-estimates = _event_table(
-    "estimates",
+estimates = _parts_table(
+    "estimates", "event",
     Column("outcome", Text, nullable=False),
     Column("victim_group", Text, nullable=False),
     Column("low", BigInteger, nullable=False),
@@ -194,8 +186,8 @@ estimates = _event_table(
     Column("claims", Text, nullable=False),
 )
 
-findings = _event_table(
-    "findings",
+findings = _parts_table(
+    "findings", "event",
     Column("kind", Text, nullable=False),
     Column("outcome", Text, nullable=False),
     Column("victim_group", Text, nullable=False),

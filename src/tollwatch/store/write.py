@@ -7,7 +7,7 @@ any transaction starts, so a rejected record leaves the database as it was.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +17,10 @@ from ..errors import RecordRejected
 from ..model import Claim, Document, Event, Extraction, Place, document_id_for
 from .eventrows import event_child_rows, event_facet_rows, event_row
 from .load import chunked, claimants_of
-from .rows import claim_row, place_from_row, place_keys, place_row
+from .rows import claim_row, document_row, place_from_row, place_keys, place_row
 from .schema import (
     CLAIM_FILTER_COLUMNS, EVENT_TABLES, claim_place_keys, claim_places, claims, documents,
-    event_facets, events,
+    event_facets, events, failures,
 )
 
 INSERT_CHUNK = 2000
@@ -44,6 +44,14 @@ def document_id(document: Document, extraction: Extraction) -> str:
         raise RecordRejected(
             f"extraction of {extraction.document_id} does not belong to document {doc_id}")
     return doc_id
+
+
+def document_rows(document: Document, extraction: Extraction, added_at: str
+                  ) -> tuple[dict[str, Any], ClaimRows]:
+    """The documents-table row of `document` and the rows of its claims, checked."""
+    doc_id = document_id(document, extraction)
+    rows = claim_rows(doc_id, extraction)
+    return document_row(document, doc_id, added_at), rows
 
 
 def claim_rows(doc_id: str, extraction: Extraction) -> ClaimRows:
@@ -71,6 +79,40 @@ def merged_rows(parts: Iterable[ClaimRows]) -> ClaimRows:
         merged.places.extend(rows.places)
         merged.keys.extend(rows.keys)
     return merged
+
+
+def insert_documents(connection: Connection,
+                     prepared: list[tuple[dict[str, Any], ClaimRows]]) -> list[bool]:
+    """Insert `document_rows` results whose text is not stored, nor earlier in `prepared`.
+
+    Returns whether each was inserted. Failures recorded for every source given are
+    cleared, inserted or not: the source has been read.
+    """
+    stored = stored_hashes(connection, [row["content_hash"] for row, _ in prepared])
+    added = []
+    for row, _ in prepared:
+        added.append(row["content_hash"] not in stored)
+        stored.add(row["content_hash"])
+    fresh = [item for item, new in zip(prepared, added) if new]
+    insert_rows(connection, documents, [row for row, _ in fresh])
+    insert_claims(connection, merged_rows(rows for _, rows in fresh))
+    clear_failures(connection, [row["source"] for row, _ in prepared])
+    return added
+
+
+def stored_hashes(connection: Connection, content_hashes: list[str]) -> set[str]:
+    """Those of `content_hashes` that a stored document has."""
+    found: set[str] = set()
+    for chunk in chunked(content_hashes):
+        stmt = select(documents.c.content_hash).where(_one_of(documents.c.content_hash, chunk))
+        found.update(connection.execute(stmt).scalars())
+    return found
+
+
+def clear_failures(connection: Connection, sources: list[str | None]) -> None:
+    """Forget the failures recorded for `sources` (None, a document without one, is skipped)."""
+    for chunk in chunked([source for source in sources if source is not None]):
+        connection.execute(delete(failures).where(_one_of(failures.c.source, chunk)))
 
 
 def insert_claims(connection: Connection, rows: ClaimRows) -> None:
@@ -127,6 +169,12 @@ def replace_all_events(connection: Connection, new_events: list[Event]) -> None:
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     for chunk in chunked(rows, INSERT_CHUNK):
         connection.execute(table.insert(), list(chunk))
+
+
+def _one_of(column: Any, values: Sequence[Any]) -> Any:
+    # One value as `=`: SQLAlchemy renders an IN list anew on every execution, which
+    # made a single `add` about 40% slower (SQLite).
+    return column == values[0] if len(values) == 1 else column.in_(values)
 
 
 def _place_key_rows(claim: dict[str, Any], keys: Iterable[str]) -> list[dict[str, Any]]:
