@@ -99,3 +99,20 @@ def test_detail_document_json_keeps_its_text_and_claims(store):
     assert [claim["count"]["best"] for claim in data["claims"]] == [9]
     claim = detail_to_dict(look_up(store, data["claims"][0]["id"]))
     assert "text" not in claim["documents"][0] and claim["documents"][0]["publisher"] == "Example Wire"
+
+
+def test_detail_event_names_whose_figures_its_parts_give(store):
+    """A parent's figures rest on its children's claims too; each is shown with its speaker."""
+    ids = _by_count(store)
+    child = Event(id="e_00000000000000c2", claims=[ids[20]],
+                  estimates=[Estimate("killed", "militants", 20, 20, 20, [ids[20]])],
+                  parent="e_00000000000000b2")
+    parent = Event(id="e_00000000000000b2", claims=[ids[60]],
+                   estimates=[Estimate("killed", "militants", 20, 60, 60, [ids[60], ids[20]])],
+                   children=[child.id])
+    store.replace_events([parent, child])
+    detail = look_up(store, parent.id)
+    assert [claim.id for claim in detail.claims] == [ids[60]]
+    out = "".join(render_detail(detail, 120))
+    assert f"from {ids[20]}  20 said by" in out
+    assert "in a part of this event" in out

@@ -167,15 +167,23 @@ def test_jobs_shipped_examples_give_the_operation_tree(tmp_path):
     findings = {(f.kind, f.group): f.numbers for f in operation.findings}
     assert findings[("toll_revised", "militants")] == {"earlier": 145, "later": 177}
     assert findings[("parts_short_of_total", "militants")] == {"total": 177, "parts": 132, "gap": 45}
-    # The hospital's 24 bodies "since the attacks on January 31" join the operation too.
-    assert findings[("sources_disagree", "civilians")]["lowest"] == 24
-    assert len(operation.children) == 2
+    # The rights group's 38 civilians, "a higher figure than the provincial government's",
+    # and the soldiers' toll "up from the figure given earlier" are the same counts again,
+    # not aggregates over the operation.
+    assert operation.parent is None
+    assert findings[("sources_disagree", "civilians")] == {"lowest": 31, "highest": 38}
+    assert findings[("toll_revised", "security_forces")] == {"earlier": 17, "later": 22}
+    # The hospital's 24 bodies in Quetta are part of the rights group's 38 across the province.
+    assert findings[("parts_short_of_total", "civilians")] == {"total": 38, "parts": 24, "gap": 14}
+    assert [e.parent for e in events].count(None) == 1
+    assert len(operation.children) == 3
     assert operation.status == "contested"
     assert 0 < operation.independent_sources < operation.sources
     children = [e for e in events if e.parent == operation.id]
-    assert sorted(est.best for e in children for est in e.estimates
-                  if est.group == "militants") == [40, 92]
-    assert all(e.independent_sources == 0 for e in children)
+    assert sorted((est.group, est.best) for e in children for est in e.estimates
+                  if est.outcome == "killed") == [("civilians", 24), ("militants", 40),
+                                                  ("militants", 92)]
+    assert [e.independent_sources for e in children if e.estimates[0].group == "militants"] == [0, 0]
 
 
 def test_jobs_reextract_replaces_claims_and_keeps_decisions(store, corpus, tmp_path):

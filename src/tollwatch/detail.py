@@ -32,7 +32,8 @@ class Detail:
     `claims` are the event's claims, the claim itself, or the document's claims;
     `documents` the documents of those claims by id; `events` the events shown
     (the event itself, or those containing the claim or the document's claims);
-    `decisions` the decisions in force on the record and on its claims.
+    `decisions` the decisions in force on the record and on its claims; `cited` the
+    claims an event's figures and findings rest on that belong to its child events.
     """
 
     kind: str
@@ -41,6 +42,7 @@ class Detail:
     documents: dict[str, Document] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    cited: dict[str, Claim] = field(default_factory=dict)
 
 
 def look_up(store: Store, record_id: str) -> Detail | None:
@@ -51,6 +53,7 @@ def look_up(store: Store, record_id: str) -> Detail | None:
             return None
         claims = _claims(store, event.claims)
         detail = Detail("event", record_id, claims, events=[event])
+        detail.cited = _cited_from_children(store, event, claims)
     elif record_id.startswith("c_"):
         claim = store.claim(record_id)
         if claim is None:
@@ -207,10 +210,12 @@ def _print_decisions(console: Console, decisions: list[Decision], indent: int = 
 
 def _print_ids(console: Console, label: str, claim_ids: list[str], detail: Detail) -> None:
     """Claim ids, each with its claimant, so an estimate or a finding shows whose figures."""
-    by_id = {claim.id: claim for claim in detail.claims}
+    by_id = {**detail.cited, **{claim.id: claim for claim in detail.claims}}
     for claim_id in claim_ids:
         claim = by_id.get(claim_id)
         who = f"  {format_count(claim.count)} said by {_claimant_name(claim)}" if claim else ""
+        if claim_id in detail.cited:
+            who += ", in a part of this event"
         _print(console, Text(f"{label} {claim_id}{who}", style="dim"), 4)
 
 
@@ -246,6 +251,14 @@ def _field(console: Console, name: str, value: str, indent: int = 0) -> None:
 def _print(console: Console, text: Text, indent: int) -> None:
     # Padding, not leading spaces, so the wrapped lines keep the indent too.
     console.print(Padding(text, (0, 0, 0, indent), expand=False) if indent else text)
+
+
+def _cited_from_children(store: Store, event: Event, claims: list[Claim]) -> dict[str, Claim]:
+    """Claims of child events that the event's estimates and findings name."""
+    own = {claim.id for claim in claims}
+    named = [c for figure in (*event.estimates, *event.findings) for c in figure.claims]
+    missing = [claim_id for claim_id in dict.fromkeys(named) if claim_id not in own]
+    return {claim.id: claim for claim in _claims(store, missing)}
 
 
 def _claims(store: Store, claim_ids: list[str]) -> list[Claim]:

@@ -44,7 +44,9 @@ def claim(claim_id: str, document_id: str = "d1", best: int = 10, *, low: int | 
           speaker: str | None = "Army", party: bool = True, organisation: str | None = None,
           claimant_type: str | None = None,
           perpetrator: Perpetrator | None = None, part_of: str | None = None,
-          modality: str = "asserted", background: bool = False, span=(0, 10)) -> Claim:
+          modality: str = "asserted", background: bool = False, span=(0, 10),
+          time_text: str | None = None) -> Claim:
+    """A claim; its dates come with words ("on the day") unless `time_text` says otherwise."""
     kind = claimant_type or ("military" if party else "ngo")
     claimant = (Claimant(speaker, organisation=organisation, type=kind, party_to_conflict=party)
                 if speaker is not None else None)
@@ -52,10 +54,15 @@ def claim(claim_id: str, document_id: str = "d1", best: int = 10, *, low: int | 
         id=claim_id, document_id=document_id, quote="", span=span, outcome=outcome,
         victims=Victims(group, group), count=Count(low if low is not None else best, best,
                                                    high if high is not None else best),
-        perpetrator=perpetrator, claimant=claimant, when=When(start, end),
+        perpetrator=perpetrator, claimant=claimant,
+        when=When(start, end, text=_time_words(start, end) if time_text is None else time_text),
         where=[city("Bama")] if where is None else where, part_of=part_of,
         modality=modality, background=background,
     )
+
+
+def _time_words(start: str | None, end: str | None) -> str:
+    return "" if start is None and end is None else "on the day"
 
 
 def documents(**published: str | None) -> dict[str, Document]:

@@ -124,6 +124,36 @@ def test_predicates_undated_claim_is_never_an_aggregate():
     assert not nests(found["c_undated"], found["c_day"])
 
 
+def test_predicates_figure_dated_only_by_publication_is_no_part_of_another_report():
+    """"Recent attacks claimed 31 lives" is no part of a later source's 38 since January 31."""
+    docs = documents(d1="2026-03-08", d2="2026-03-09")
+    found = items_of([
+        claim("c_later_total", "d2", best=38, start="2026-03-06", end="2026-03-09",
+              where=[province()]),
+        claim("c_bounded", best=31, end="2026-03-08", time_text="", where=[city("Bama")]),
+        claim("c_earlier", best=31, end="2026-03-08", time_text="earlier", where=[city("Bama")]),
+        claim("c_same_doc", "d2", best=31, end="2026-03-08", time_text="",
+              where=[city("Bama")]),
+    ], docs)
+    assert not nests(found["c_later_total"], found["c_bounded"])
+    assert relation(found["c_later_total"], found["c_bounded"], SETTINGS) == SAME
+    assert nests(found["c_later_total"], found["c_earlier"])
+    assert nests(found["c_later_total"], found["c_same_doc"])
+
+
+def test_predicates_wider_place_over_the_same_days_nests_only_within_one_report():
+    days = {"start": "2026-03-07", "end": "2026-03-09"}
+    found = items_of([
+        claim("c_province", best=38, where=[province()], **days),
+        claim("c_hospital_town", best=24, where=[city("Bama")], **days),
+        claim("c_other_report", "d2", best=24, where=[city("Bama")], **days),
+        claim("c_same_place", best=20, where=[province()], **days),
+    ])
+    assert nests(found["c_province"], found["c_hospital_town"])
+    assert not nests(found["c_province"], found["c_other_report"])
+    assert not nests(found["c_province"], found["c_same_place"])
+
+
 def test_predicates_relation_same_distinct_and_nested():
     found = items_of([
         claim("c_total", best=120, start="2026-03-07", end="2026-03-10", where=[province()]),

@@ -13,7 +13,12 @@ differ, unless one name holds all the words of the other or is its initialism.
 
 Aggregates. `nests(a, b)`: a's own span covers b's time (b's span inside and shorter; a
 one-sided date or a publication window inside or overlapping) and b's every resolved
-place lies in a's places, with a's best count above b's.
+place lies in a's places, with a's best count above b's. Within one document, a figure
+for a wider area over the same span also holds one for a place inside it. Across documents, b must be put
+in time by words of its own ("on January 31", "earlier"): a figure bounded only by when
+it was published ("recent attacks claimed 31 lives") is as likely the same count, given
+earlier or lower, as a part, and taking it for a part would hang a whole incident under
+any larger figure that another source gives later.
 """
 
 from __future__ import annotations
@@ -161,10 +166,27 @@ def time_holds(outer: Item, inner: Item) -> bool:
     return inner.lo is not None and inner.lo <= end and start <= inner.hi
 
 
+def dated_by_its_words(item: Item) -> bool:
+    """The claim's time comes from its text, not only from its publication date."""
+    when = item.claim.when
+    return item.span is not None or (when is not None and bool(when.text)
+                                     and (item.start is not None or item.end is not None))
+
+
 def nests(outer: Item, inner: Item) -> bool:
     """`outer` is an aggregate that `inner` is one part of (same outcome and group assumed)."""
-    return (outer.count.best > inner.count.best and time_holds(outer, inner)
-            and where_holds(outer, inner))
+    same_document = inner.document_id == outer.document_id
+    if not same_document and not dated_by_its_words(inner):
+        return False
+    if outer.count.best <= inner.count.best or not where_holds(outer, inner):
+        return False
+    if time_holds(outer, inner):
+        return True
+    # One report's figure for a wider area over the same days holds its figure for a place
+    # inside it ("24 bodies at the hospital in Quetta", "38 killed across the province").
+    # Across reports a wider place is as often only vaguer words for the same incident.
+    return (same_document and outer.span is not None and outer.span == inner.span
+            and not where_holds(inner, outer))
 
 
 def relation(a: Item, b: Item, settings: Settings) -> str | None:
