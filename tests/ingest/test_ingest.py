@@ -90,6 +90,20 @@ def test_ingest_url_article_feed_and_text(server, fixture_bytes):
     assert note.text == "Deux blessés."
 
 
+def test_ingest_url_documents_keep_the_time_they_were_fetched(server, fixture_bytes):
+    feed = server.add("/feed", headers={"Content-Type": "application/atom+xml"},
+                      body=fixture_bytes("feed.atom"))
+    fetcher = Fetcher(allow_private=True)
+
+    def fetched_long_ago(url):
+        page = fetcher(url)
+        page.retrieved_at = "2026-01-02T03:04:05+00:00"
+        return page
+
+    items = list(read_sources([feed], fetcher=fetched_long_ago))
+    assert items and {item.retrieved_at for item in items} == {"2026-01-02T03:04:05+00:00"}
+
+
 def test_ingest_url_without_content_type_is_sniffed(server, fixture_bytes):
     url = server.add("/raw", body=fixture_bytes("feed.rss"))
     items = list(read_sources([url], allow_private=True))

@@ -95,6 +95,8 @@ def test_warc_reads_html_and_text_responses_and_skips_the_rest(tmp_path, fixture
     assert article.published_at == "2026-03-04"  # the page's own date wins
     assert shepherds.published_at == "2026-03-05"  # no date on the page: the capture date
     assert note.text == "Three guards were hurt."
+    # Retrieved when the crawler captured the page, not when the archive is read.
+    assert {item.retrieved_at for item in items} == {"2026-03-05T10:00:00+00:00"}
 
 
 @pytest.mark.parametrize("gzip", [True, False])

@@ -111,8 +111,12 @@ def _read_url(url: str, fetcher: FetchFunction, max_bytes: int) -> Iterator[Item
     kind = _kind_of_media(page.media_type) or files.sniff_kind(page.body)
     if kind in (files.WARC, files.BINARY):
         raise UnreadableSource(f"{url} is {page.media_type or 'binary content'}, not HTML, a feed or text")
-    yield from _read_content(kind, page.body, source=url, url=page.url, content_type=page.content_type,
-                             charset=page.charset, max_bytes=max_bytes)
+    for item in _read_content(kind, page.body, source=url, url=page.url,
+                              content_type=page.content_type, charset=page.charset,
+                              max_bytes=max_bytes):
+        # When the page was fetched, not when it was parsed: a slow feed's entries agree.
+        item.retrieved_at = page.retrieved_at
+        yield item
 
 
 def _kind_of_media(media: str) -> str | None:

@@ -9,6 +9,7 @@ neither HTML nor plain text (images, scripts, styles) are skipped without a word
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 import zlib
 from collections.abc import Generator, Iterator
 from typing import IO, Any
@@ -108,8 +109,10 @@ def _record_item(record: Any, source: str, max_bytes: int) -> Item | None:
         document = text_document(body, source=source, charset=charset, url=url)
     else:
         document = document_from_html(body, source=source, url=url, charset=charset, max_bytes=max_bytes)
+    captured = record.rec_headers.get_header("WARC-Date")
     # The capture date stands in for a publication date the page does not give.
-    document.published_at = document.published_at or _day(record.rec_headers.get_header("WARC-Date"))
+    document.published_at = document.published_at or _day(captured)
+    document.retrieved_at = _utc_time(captured) or document.retrieved_at
     return document
 
 
@@ -145,6 +148,17 @@ def _starts_record(handle: IO[bytes], offset: int, gzipped: bool) -> bool:
 
 def _day(timestamp: str | None) -> str | None:
     return timestamp[:10] if timestamp and len(timestamp) >= 10 else None
+
+
+def _utc_time(timestamp: str | None) -> str | None:
+    """A WARC-Date as the store writes times (UTC, to the second); None if unreadable."""
+    try:
+        moment = datetime.fromisoformat(timestamp or "")
+    except ValueError:
+        return None
+    if moment.tzinfo is None:  # WARC dates are UTC by definition
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def _describe(exc: Exception) -> str:
