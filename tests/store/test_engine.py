@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from tollwatch.errors import InputError, StoreError
 from tollwatch.store import Store
-from tollwatch.store.engine import database_url, open_engine, safe_url
+from tollwatch.store.engine import (
+    EVENTS_LOCK, advisory_lock, database_url, open_engine, safe_url,
+)
 
 
 def test_engine_default_is_tollwatch_db_in_working_folder(tmp_path, monkeypatch):
@@ -95,3 +99,34 @@ def test_engine_sqlite_is_wal_with_busy_timeout_and_foreign_keys(tmp_path):
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_engine_advisory_lock_holds_one_schema_not_the_others(postgres_server):
+    """Two stores in two schemas of one database never wait on each other's locks."""
+    def engine_on(schema):
+        url = make_url(postgres_server).update_query_dict({"options": f"-csearch_path={schema}"})
+        return create_engine(url)
+
+    first, second = (f"tw_lock_{uuid.uuid4().hex[:10]}" for _ in range(2))
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        for schema in (first, second):
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engines = [engine_on(first), engine_on(second), engine_on(first)]
+    try:
+        with engines[0].begin() as holder:
+            advisory_lock(holder, EVENTS_LOCK)
+            with engines[1].begin() as other_schema:
+                other_schema.execute(text("SET LOCAL lock_timeout = '5s'"))
+                advisory_lock(other_schema, EVENTS_LOCK)  # no wait
+            with engines[2].begin() as same_schema:
+                same_schema.execute(text("SET LOCAL lock_timeout = '200ms'"))
+                with pytest.raises(Exception, match="lock timeout"):
+                    advisory_lock(same_schema, EVENTS_LOCK)
+    finally:
+        for engine in engines:
+            engine.dispose()
+        with admin.connect() as connection:
+            for schema in (first, second):
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

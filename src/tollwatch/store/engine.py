@@ -25,9 +25,10 @@ BUSY_TIMEOUT_S = 60
 CONNECT_TIMEOUT_S = 10
 # Execution option a connection carries when it is about to write.
 WRITE_OPTION = "tollwatch_write"
-# PostgreSQL advisory lock keys: arbitrary but fixed, and distinct from each other.
-MIGRATION_LOCK = 7_420_210_331
-EVENTS_LOCK = 7_420_210_332
+# PostgreSQL advisory lock keys: arbitrary but fixed, distinct from each other, 32-bit, as
+# each is paired with the schema's hash (see `advisory_lock`).
+MIGRATION_LOCK = 742_021_031
+EVENTS_LOCK = 742_021_032
 _POSTGRES_NAMES = ("postgresql", "postgres")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
@@ -77,12 +78,15 @@ def is_sqlite(engine: Engine | Connection) -> bool:
 
 
 def advisory_lock(connection: Connection, key: int) -> None:
-    """On PostgreSQL, hold advisory lock `key` until the transaction ends.
+    """On PostgreSQL, hold advisory lock `key` for this schema until the transaction ends.
 
-    Nothing on SQLite: a write transaction there already holds the whole database.
+    Advisory locks belong to the whole database; pairing the key with the schema's hash
+    keeps two stores in two schemas of one database from waiting on each other. Nothing
+    on SQLite: a write transaction there already holds the whole database.
     """
     if not is_sqlite(connection):
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"),
+                           {"key": key})
 
 
 @contextmanager
