@@ -42,7 +42,7 @@ def test_decisions_keep_a_given_time(store, claim_id):
 
 def test_decisions_on_events_as_well_as_claims(store, claim_id):
     store.replace_events([Event("e_1", [claim_id])])
-    stored = store.decide(Decision("e_1", "merge", "bo", "same attack", value={"with": ["e_2"]}))
+    stored = store.decide(Decision("e_1", "merge", "bo", "same attack", value={"events": ["e_2"]}))
     assert store.decisions("e_1") == [stored]
 
 
@@ -68,9 +68,12 @@ def test_decisions_revoke_keeps_record_and_logs_who_and_why(store, claim_id):
 
 @pytest.mark.parametrize("decision, message", [
     (Decision("c_nowhere", "confirm", "ana", ""), "no claim or event"),
-    (Decision("{claim}", "approve", "ana", ""), "unknown decision action"),
+    (Decision("{claim}", "approve", "ana", ""), "unknown action"),
+    # Refused when recorded, not skipped at the next reconcile.
+    (Decision("e_1", "merge", "ana", "", value={"with": ["e_2"]}), "merge needs"),
+    (Decision("{claim}", "correct", "ana", "", value={"best": 12, "low": 14}), "low <= best"),
     (Decision("{claim}", "confirm", " ", ""), "who made it"),
-    (Decision("{claim}", "correct", "ana", "", value={"best": float("nan")}), "plain JSON"),
+    (Decision("{claim}", "confirm", "ana", "", value={"note": float("nan")}), "plain JSON"),
     (Decision("{claim}", "confirm", "ana", None), "must be text"),
     (Decision("{claim}", "confirm", "ana", "", at=dt.datetime(2026, 2, 3)), "ISO 8601 text"),
 ])

@@ -28,12 +28,14 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import get_args
 
+from ..decisioncheck import check_decision
 from ..errors import DecisionError
-from ..model import OUTCOMES, VICTIM_GROUPS, Decision, DecisionAction, Event
+from ..model import Decision, Event
 
-ACTIONS: tuple[str, ...] = get_args(DecisionAction)
+__all__ = ["Plan", "apply_statuses", "check_decision", "event_decision", "merge_decision",
+           "plan_decisions"]
+
 _STATUS = {"confirm": "confirmed", "discount": "discounted"}
 
 
@@ -48,61 +50,6 @@ class Plan:
     statuses: list[tuple[frozenset[str], str]] = field(default_factory=list)
     skipped: list[tuple[Decision, str]] = field(default_factory=list)
     unresolved: bool = False
-
-
-def _claim_list(value: Mapping, name: str, prefix: str) -> list[str]:
-    found = value.get(name, [])
-    if not isinstance(found, list) or not all(
-            isinstance(c, str) and c.startswith(prefix) for c in found):
-        raise DecisionError(f"value[{name!r}] must be a list of ids starting with {prefix!r}")
-    return found
-
-
-def _count(value: Mapping, name: str) -> int:
-    number = value[name]
-    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
-        raise DecisionError(f"value[{name!r}] must be a whole number of 0 or more, not {number!r}")
-    return number
-
-
-def check_decision(decision: Decision) -> None:
-    """Raise DecisionError unless the decision can be applied as written."""
-    if decision.action not in ACTIONS:
-        raise DecisionError(f"unknown action {decision.action!r} (use {', '.join(ACTIONS)})")
-    target = decision.target
-    if not isinstance(target, str) or not target.startswith(("c_", "e_")):
-        raise DecisionError(
-            f"target {target!r} is neither a claim id (c_...) nor an event id (e_...)")
-    value = decision.value
-    if not isinstance(value, Mapping):
-        raise DecisionError("value must be a mapping")
-    _claim_list(value, "claims", "c_")
-    _claim_list(value, "events", "e_")
-    if decision.action == "correct":
-        _check_correction(target, value)
-    elif decision.action == "split" and not value.get("claims"):
-        raise DecisionError('split needs the claims to move out in value["claims"]')
-    elif decision.action == "merge" and not (value.get("claims") or value.get("events")):
-        raise DecisionError('merge needs value["events"] or value["claims"] to merge with')
-
-
-def _check_correction(target: str, value: Mapping) -> None:
-    if not target.startswith("c_"):
-        raise DecisionError("correct applies to a claim (c_...), not to an event")
-    if not {"best", "group", "outcome"} & set(value):
-        raise DecisionError('correct needs value["best"], value["group"] or value["outcome"]')
-    if "best" in value:
-        best = _count(value, "best")
-        low = _count(value, "low") if "low" in value else best
-        high = _count(value, "high") if "high" in value else best
-        if not low <= best <= high:
-            raise DecisionError(f"correct needs low <= best <= high, not {low}, {best}, {high}")
-    elif "low" in value or "high" in value:
-        raise DecisionError('correct gives low and high only together with value["best"]')
-    if "group" in value and value["group"] not in VICTIM_GROUPS:
-        raise DecisionError(f"unknown victim group {value['group']!r}")
-    if "outcome" in value and value["outcome"] not in OUTCOMES:
-        raise DecisionError(f"unknown outcome {value['outcome']!r}")
 
 
 def plan_decisions(decisions: Iterable[Decision], claim_ids: set[str],

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any, get_args
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from ..decisioncheck import check_decision
 from ..errors import DecisionError
-from ..model import Decision, DecisionAction
+from ..model import Decision
 from .rows import INT64, check_storable, json_text
 from .schema import audit_log, claims, decisions, events
-
-ACTIONS: tuple[str, ...] = get_args(DecisionAction)
-
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
@@ -35,7 +33,6 @@ class AuditEntry:
     decision: Decision
     why: str
 
-
 def record_decision(connection: Connection, decision: Decision, now: str) -> Decision:
     """Store `decision` and its audit line; the stored copy, with its id and time, is returned."""
     _check(connection, decision)
@@ -49,7 +46,6 @@ def record_decision(connection: Connection, decision: Decision, now: str) -> Dec
         insert(decisions).values(row).returning(decisions.c.id)).scalar_one()
     _audit(connection, now, stored.by, "added", stored, stored.why)
     return stored
-
 
 def revoke_decision(connection: Connection, decision_id: int, by: str, why: str, now: str) -> None:
     """Mark a decision revoked and log it; an unknown or already revoked id is an error."""
@@ -72,14 +68,12 @@ def revoke_decision(connection: Connection, decision_id: int, by: str, why: str,
     row = connection.execute(stmt).mappings().one()
     _audit(connection, now, by, "revoked", _decision_from_row(row), why)
 
-
 def load_decisions(connection: Connection, target: str | None = None) -> list[Decision]:
     """Decisions in force (not revoked), oldest first; only those on `target` if given."""
     stmt = select(decisions).where(decisions.c.revoked_at.is_(None)).order_by(decisions.c.id)
     if target is not None:
         stmt = stmt.where(decisions.c.target == target)
     return [_decision_from_row(row) for row in connection.execute(stmt).mappings()]
-
 
 def load_audit(connection: Connection) -> list[AuditEntry]:
     """The whole audit log, oldest first."""
@@ -88,10 +82,7 @@ def load_audit(connection: Connection) -> list[AuditEntry]:
                        decision=Decision(**json.loads(row["decision"])), why=row["why"])
             for row in rows]
 
-
 def _check(connection: Connection, decision: Decision) -> None:
-    if decision.action not in ACTIONS:
-        raise DecisionError(f"unknown decision action {decision.action!r}")
     if not isinstance(decision.by, str) or not decision.by.strip():
         raise DecisionError("a decision needs who made it (by)")
     if not isinstance(decision.why, str) or not isinstance(decision.target, str):
@@ -100,13 +91,13 @@ def _check(connection: Connection, decision: Decision) -> None:
         raise DecisionError("a decision's time (at) must be ISO 8601 text or None")
     if not isinstance(decision.value, dict):
         raise DecisionError("a decision's value must be a dict")
+    check_decision(decision)
     known = connection.execute(
         select(claims.c.id).where(claims.c.id == decision.target).union_all(
             select(events.c.id).where(events.c.id == decision.target))
     ).first()
     if known is None:
         raise DecisionError(f"no claim or event {decision.target!r} to decide on")
-
 
 def _audit(connection: Connection, now: str, by: str, change: str, decision: Decision,
            why: str) -> None:
@@ -115,7 +106,6 @@ def _audit(connection: Connection, now: str, by: str, change: str, decision: Dec
         target=decision.target, why=why,
         decision=json_text(asdict(decision), "a decision", DecisionError, sort_keys=True),
     ))
-
 
 def _decision_from_row(row: Any) -> Decision:
     return Decision(target=row["target"], action=row["action"], by=row["decided_by"],
