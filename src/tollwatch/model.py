@@ -23,6 +23,8 @@ PerpetratorGroup = Literal["state_forces", "non_state_armed_group", "unknown"]
 Modality = Literal["asserted", "denied", "hypothetical"]
 
 OUTCOMES: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
+# Gazetteer place kinds, coarsest highest: what a place's `precision` says of its size.
+PRECISION_RANK: dict[str, int] = {"country": 3, "province": 2, "district": 1, "city": 0}
 # Place precisions that name a spot inside a district (or a name no gazetteer knows).
 FINE_PRECISIONS: tuple[str, ...] = ("city", "district", "unknown")
 VICTIM_GROUPS: tuple[str, ...] = ("militants", "civilians", "security_forces", "unknown")

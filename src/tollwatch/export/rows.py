@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import BadDateError, ExportValueError, MissingExportRecord
-from ..extract.gazetteer import KIND_RANK
 from ..extract.pipeline import parse_published
-from ..model import Claim, Document, Estimate, Event, Place, Range
+from ..model import PRECISION_RANK, Claim, Document, Estimate, Event, Place, Range
 
 SEPARATOR = "; "
 
@@ -122,9 +121,9 @@ def located(place: Place) -> bool:
 
 def _precision_rank(place: Place) -> int:
     """The gazetteer's rank, finest first; then a name no gazetteer knows, then anything else."""
-    rank = KIND_RANK.get(place.precision)
+    rank = PRECISION_RANK.get(place.precision)
     if rank is None:
-        return len(KIND_RANK) + (place.precision != "unknown")
+        return len(PRECISION_RANK) + (place.precision != "unknown")
     return rank
 
 

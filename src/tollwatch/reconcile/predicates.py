@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import math
 
-from ..extract.gazetteer import KIND_RANK
-from ..model import Claim, Perpetrator, Place
+from ..model import PRECISION_RANK, Claim, Perpetrator, Place
 from .items import Item
 from .names import normalise_name
 from .settings import Settings
@@ -52,8 +51,8 @@ def overlaps(a: Item, b: Item, slack: int = 0) -> bool:
 
 def place_rank(place: Place) -> int:
     """The gazetteer's rank of a place's precision (country 3 … city 0), else from its admins."""
-    if place.precision in KIND_RANK:
-        return KIND_RANK[place.precision]
+    if place.precision in PRECISION_RANK:
+        return PRECISION_RANK[place.precision]
     if place.admin2:
         return 0
     return 2 if place.admin1 else 3
