@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RecordRejected
+from .errors import InputError, RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
 from .model import Decision, Document, Extraction, FailedDocument
@@ -24,6 +25,7 @@ from .model import Decision, Document, Extraction, FailedDocument
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .export.output import Target
     from .ingest import FetchFunction
+    from .parallel import WorkerPool
     from .reconcile import Reconciliation
     from .store import Store
 
@@ -73,6 +75,7 @@ def ingest(
     fetcher: FetchFunction | None = None,
     max_bytes: int | None = None,
     max_chars: int = MAX_CHARS,
+    workers: int = 1,
     on_item: Callable[[Ingested], None] | None = None,
 ) -> IngestCounts:
     """Read `sources`, extract each new document's claims and store both; record failures.
@@ -80,18 +83,26 @@ def ingest(
     `published` (YYYY-MM-DD) dates documents that carry no date of their own; a date that
     cannot be read raises BadDateError before anything is read. A source, record or
     document that cannot be read or extracted is stored as a failure with its reason (see
-    `Store.failures`) and the run goes on. `on_item` hears about every document as it is
-    done, for progress displays.
+    `Store.failures`) and the run goes on. With `workers` above 1, batches are extracted
+    in that many worker processes (`tollwatch.parallel`) while this one reads and writes;
+    the store ends up the same. `on_item` hears about every document as it is done, for
+    progress displays.
     """
     from .ingest import DEFAULT_MAX_BYTES, read_sources
 
     parse_published(published)
+    if workers < 1:
+        raise InputError(f"cannot ingest with {workers} workers", hint="give --workers 1 or more")
     lexicon = lexicon or load_lexicon()
     items = read_sources(sources, published=published, allow_private=allow_private,
                          fetcher=fetcher, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                          max_chars=max_chars)
-    return _tally((done for batch in _batches(items)
-                   for done in _ingest_batch(store, batch, lexicon, max_chars)), on_item)
+    if workers == 1:
+        return _tally(_ingest_here(store, _batches(items), lexicon, max_chars), on_item)
+    from .parallel import WorkerPool
+
+    with WorkerPool(workers, lexicon, max_chars) as pool:
+        return _tally(_ingest_on_workers(store, _batches(items), pool), on_item)
 
 
 def _tally(results: Iterable[Ingested], on_item: Callable[[Ingested], None] | None) -> IngestCounts:
@@ -117,12 +128,54 @@ def _batches(items: Iterable[Document | FailedDocument]) -> Iterator[list[Docume
         yield batch
 
 
-def _ingest_batch(store: Store, batch: list[Document | FailedDocument], lexicon: Lexicon,
-                  max_chars: int) -> list[Ingested]:
-    """Store one batch: one read for the hashes already stored, one write for the new documents."""
+@dataclass(slots=True)
+class _Sorted:
+    """A batch sorted out: outcomes known already, and the new documents to extract."""
+
+    done: list[Ingested | None]
+    new: list[tuple[int, Document]]
+
+
+def _ingest_here(store: Store, batches: Iterable[list[Document | FailedDocument]],
+                 lexicon: Lexicon, max_chars: int) -> Iterator[Ingested]:
+    for batch in batches:
+        sorted_out = _sort_out(store, batch, set())
+        extractions = [extract_document(d, lexicon=lexicon, max_chars=max_chars)
+                       for _, d in sorted_out.new]
+        yield from _store_batch(store, sorted_out, extractions)
+
+
+def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDocument]],
+                       pool: WorkerPool) -> Iterator[Ingested]:
+    """Keep every worker busy with a batch while the batch before is stored, in order."""
+    pending: deque[tuple[_Sorted, Any]] = deque()
+    in_flight: set[str] = set()  # content hashes submitted and not yet stored
+
+    def finish() -> list[Ingested]:
+        sorted_out, future = pending.popleft()
+        documents = [d for _, d in sorted_out.new]
+        extractions = pool.result(future, len(documents)) if documents else []
+        done = _store_batch(store, sorted_out, extractions)
+        in_flight.difference_update(d.content_hash for d in documents)
+        return done
+
+    for batch in batches:
+        sorted_out = _sort_out(store, batch, in_flight)
+        documents = [d for _, d in sorted_out.new]
+        in_flight.update(d.content_hash for d in documents)
+        pending.append((sorted_out, pool.submit(documents) if documents else None))
+        if len(pending) > pool.workers:
+            yield from finish()
+    while pending:
+        yield from finish()
+
+
+def _sort_out(store: Store, batch: list[Document | FailedDocument], in_flight: set[str]) -> _Sorted:
+    """Record the batch's failures, skip what is stored or on its way (one read for hashes)."""
     known = store.stored_hashes(i.content_hash for i in batch if isinstance(i, Document))
+    known |= in_flight
     done: list[Ingested | None] = [None] * len(batch)
-    new: list[tuple[int, Document, Extraction]] = []
+    new: list[tuple[int, Document]] = []
     for n, item in enumerate(batch):
         if isinstance(item, FailedDocument):
             done[n] = _failed(store, item)
@@ -130,11 +183,21 @@ def _ingest_batch(store: Store, batch: list[Document | FailedDocument], lexicon:
             done[n] = Ingested(_source_of(item), "known")
         else:
             known.add(item.content_hash)
-            extraction = extract_document(item, lexicon=lexicon, max_chars=max_chars)
-            if extraction.error is None:
-                new.append((n, item, extraction))
-            else:
-                done[n] = _failed(store, _failure_of(item, extraction.error))
+            new.append((n, item))
+    return _Sorted(done, new)
+
+
+def _store_batch(store: Store, sorted_out: _Sorted,
+                 extractions: list[Extraction | str]) -> list[Ingested]:
+    """Store the new documents with their claims in one write; a failed one as a failure."""
+    done = sorted_out.done
+    new: list[tuple[int, Document, Extraction]] = []
+    for (n, item), extraction in zip(sorted_out.new, extractions):
+        reason = extraction if isinstance(extraction, str) else extraction.error
+        if reason is None:
+            new.append((n, item, extraction))
+        else:
+            done[n] = _failed(store, _failure_of(item, reason))
     for (n, document, extraction), outcome in zip(new, _add_all(store, new)):
         if isinstance(outcome, str):
             done[n] = _failed(store, _failure_of(document, outcome))

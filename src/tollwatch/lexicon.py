@@ -23,6 +23,8 @@ from .errors import LexiconError
 ENV_VAR = "TOLLWATCH_LEXICON"
 # libyaml's loader when PyYAML was built with it: the lexicons load several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The first of a lexicon's sources: the files shipped in the package.
+_SHIPPED = "tollwatch"
 
 
 class Lexicon(Mapping[str, Any]):
@@ -105,6 +107,16 @@ def load_lexicon(extra: Iterable[str | os.PathLike] = ()) -> Lexicon:
     return _load(paths)
 
 
+def lexicon_from_sources(sources: tuple[str, ...]) -> Lexicon:
+    """The lexicon whose `sources` are these: the shipped files, then the same user files.
+
+    What another process (an ingest worker) needs to load the lexicon its caller uses.
+    """
+    if not sources or sources[0] != _SHIPPED:
+        raise LexiconError(f"not the sources of a lexicon: {sources!r}")
+    return _load(tuple(sources[1:]))
+
+
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...]) -> Lexicon:
     sections = _shipped_sections()
@@ -119,4 +131,4 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
                 known = ", ".join(sorted(sections))
                 raise LexiconError(f"unknown lexicon section {name!r} in {raw} (known: {known})")
             sections[name] = _merge(sections[name], value, f"{name}")
-    return Lexicon(sections, ("tollwatch",) + paths)
+    return Lexicon(sections, (_SHIPPED,) + paths)

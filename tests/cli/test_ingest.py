@@ -48,6 +48,24 @@ def test_ingest_cli_stores_reports_and_reconciles(run, tmp_path):
         assert len(store.claims()) == 3 and store.events()
 
 
+def test_ingest_cli_workers_extract_in_processes(run, tmp_path):
+    write_reports(tmp_path / "in", 150)
+    db = str(tmp_path / "tw.db")
+
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02",
+                 "--workers", "2", "--no-reconcile")
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == (
+        "ingested 150 documents: 150 added with 150 claims, 0 already stored, 0 failed")
+
+
+def test_ingest_cli_workers_below_one_is_a_usage_error(run, tmp_path):
+    result = run("ingest", str(tmp_path), "--db", str(tmp_path / "tw.db"), "--workers", "0")
+    assert result.exit_code == 2
+    assert "--workers" in result.stderr
+
+
 def test_ingest_cli_again_reports_everything_already_stored(run, tmp_path):
     write_reports(tmp_path / "in", 2)
     db = str(tmp_path / "tw.db")

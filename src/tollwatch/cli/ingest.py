@@ -44,6 +44,9 @@ def ingest(
     lexicon: list[Path] = lexicon_option(),
     max_chars: int = max_chars_option("recorded as failed"),
     progress: bool | None = _progress_option(),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1,
+        help="Extract in this many processes (e.g. the number of cores) while one writes."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f",
                                       help="With --failed: table or json."),
 ) -> None:
@@ -63,7 +66,8 @@ def ingest(
         chosen = load_lexicon(lexicon)
     with opened_store(db) as store, IngestProgress(progress) as bar, one_line_errors(1):
         counts = jobs.ingest(store, sources, published=published, allow_private=allow_private,
-                             lexicon=chosen, max_chars=max_chars, on_item=bar.advance)
+                             lexicon=chosen, max_chars=max_chars, workers=workers,
+                             on_item=bar.advance)
         bar.close()
         typer.echo(_ingest_summary(counts))
         if run_reconcile:
