@@ -293,3 +293,14 @@ def test_attach_running_toll_names_its_victims(lexicon, text, expected):
                                   "The number of people killed by police rose to 12."])
 def test_attach_victims_of_another_phrase_do_not_name_a_toll(lexicon, text):
     assert claims_of(lexicon, text) == [(12, "killed", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The death toll reached 8 on Friday.", [(8, "killed", "unknown")]),
+        ("A bomb tore through the bus, killing all 25 on board.", [(25, "killed", "unknown")]),
+    ],
+)
+def test_attach_count_before_a_preposition_needs_no_noun(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
