@@ -304,3 +304,19 @@ def test_attach_victims_of_another_phrase_do_not_name_a_toll(lexicon, text):
 )
 def test_attach_count_before_a_preposition_needs_no_noun(lexicon, text, expected):
     assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Three of the wounded died in hospital.", [(3, "killed", "unknown")]),
+        ("Two of the dead were police officers.", [(2, "killed", "unknown")]),
+    ],
+)
+def test_attach_count_drawn_from_an_outcome_takes_the_verb_after_it(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+def test_attach_those_drawn_from_the_wounded_are_new_dead(lexicon):
+    text = "Three people died and four others were hurt. One of the injured died a week later."
+    assert run(lexicon, text).totals["killed"].best == 4

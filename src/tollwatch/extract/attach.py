@@ -17,7 +17,7 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .tagger import Tagged
-from .tolls import headed_victims, toll_victims
+from .tolls import headed_victims, link_toll_parts, toll_victims
 
 _RIGHT_WINDOW = 14
 _RELATIVE_WINDOW = 24
@@ -46,6 +46,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
         modality = _cue_before(t, f, "modality", _MODALITY_WINDOW)
         f.modality = modality.value("modality") if modality else "asserted"
         f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+    link_toll_parts(t, found, rules.year_range)
     return sorted(found, key=lambda f: (f.start, f.trigger))
 
 
@@ -92,6 +93,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
     cand = cands[index]
     m, p = cand.mention, cand.phrase
     result = _left(t, m.start)
+    if result is None and p.partitive:
+        result = _right(t, cands, index)  # "three of the wounded later died": killed
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
     result = (result or _inherited(t, cands, index) or _right(t, cands, index)
@@ -100,6 +103,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
         return
     outcome, trigger, how = result
     additive = p.additive or _additive_adverb(t, m.start, trigger)
+    # "One of the injured later died": people drawn from the wounded are none of the dead before.
+    additive = additive or (p.partitive and outcome != p.outcome)
     group, label = p.group, p.label
     if group == "unknown" and how == "left" and trigger < m.start:
         group, label = toll_victims(t, trigger) or (group, label)
