@@ -92,9 +92,9 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
     cand = cands[index]
     m, p = cand.mention, cand.phrase
-    result = _left(t, m.start)
+    result = _left(t, m.start) or _own_predicate(t, cand, {c.mention.start for c in cands})
     if result is None and p.partitive:
-        result = _right(t, cands, index)  # "three of the wounded later died": killed
+        result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
     result = (result or _inherited(t, cands, index) or _right(t, cands, index)
@@ -112,6 +112,25 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
         start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=group,
         label=label, trigger=trigger, how=how, additive=additive,
     )
+
+
+def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, int, str] | None:
+    """The outcome verb right after a count's phrase, past auxiliaries and adverbs only.
+
+    It beats the phrase's own outcome noun ("12 hostages were executed", "three of the
+    wounded later died") and an outcome shared with an earlier count ("killed 20 people and
+    another 29 were injured"): a clause's own verb says what befell its subject.
+    """
+    j = cand.end
+    n = len(t.words)
+    while j < n and t.at("auxiliaries", j) is not None and j not in counts:
+        j = t.at("auxiliaries", j).end  # "were both killed": "both" is a count of its own
+    tag = t.at("outcome", j) if j < n else None
+    if tag is None or _in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
+        return None
+    if j == cand.end and not tag.has("pred"):
+        return None  # "two gunmen killed three guards": a bare participle may be active
+    return _right_outcome(t, tag, {})
 
 
 def _additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
