@@ -92,6 +92,9 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
     cand = cands[index]
     m, p = cand.mention, cand.phrase
+    speech = t.at("speech", cand.end)
+    if speech is not None and not speech.has("prep") and p.outcome is None:
+        return  # "..., a spokesman said": the speaker, no victim
     result = _left(t, m.start) or _own_predicate(t, cand, {c.mention.start for c in cands})
     if result is None and p.partitive:
         result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
