@@ -317,3 +317,12 @@ def test_attach_those_drawn_from_the_wounded_are_new_dead(lexicon):
 def test_attach_a_stretch_of_time_is_no_victim(lexicon):
     text = "Gunmen seized four farmers. The four captives were shot and killed a short time later."
     assert run(lexicon, text).totals["killed"].best == 4
+
+
+def test_attach_also_among_those_killed_is_inside_the_toll(lexicon):
+    text = "Rockets hit the bazaar, killing 30 shoppers. Several children were also among those killed."
+    assert run(lexicon, text).totals["killed"].best == 30
+
+
+def test_attach_what_must_happen_is_no_claim(lexicon):
+    assert claims_of(lexicon, "The gunman shouted that five soldiers must die.") == []

@@ -43,7 +43,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found.extend(owned_remains(t, found))
     for f in found:
-        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW)
+        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
         f.modality = modality.value("modality") if modality else "asserted"
         f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
     link_toll_parts(t, found, rules.year_range)
@@ -139,7 +139,10 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, i
 def _additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
     """"His driver was also killed": an adverb between the count and its outcome."""
     low, high = sorted((start, trigger))
-    return any(t.over("additive_adverbs", k) is not None for k in range(low, high + 1))
+    span = range(low, high + 1)
+    if any(t.over("inclusion", k) is not None for k in span):
+        return False  # "children were also among those killed": inside the toll, not beside it
+    return any(t.over("additive_adverbs", k) is not None for k in span)
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
@@ -391,6 +394,12 @@ def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
                 cand.found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return
+
+
+def _modal_before_verb(t: Tagged, f: Found):
+    """"five soldiers could die": a modal between the victims and their verb."""
+    return next((t.over("modality", k) for k in range(f.end, f.trigger)
+                 if t.over("modality", k) is not None), None)
 
 
 def _cue_before(t: Tagged, f: Found, family: str, window: int):
