@@ -51,3 +51,23 @@ def test_lexicon_environment_variable_adds_files(tmp_path, monkeypatch):
     extra.write_text("victims:\n  nouns:\n    civilians: [beekeepers]\n", encoding="utf-8")
     monkeypatch.setenv("TOLLWATCH_LEXICON", str(extra))
     assert "beekeepers" in load_lexicon()["victims"]["nouns"]["civilians"]
+
+
+def _scalars(value, where):
+    """Every scalar in a lexicon section with the path that leads to it."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _scalars(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            yield from _scalars(item, where)
+    else:
+        yield where, value
+
+
+def test_lexicon_word_lists_hold_no_yaml_booleans(lexicon):
+    # Unquoted on, off, yes and no read as booleans in YAML: "on" was lost from the prepositions.
+    flags = {"claimants.types.party"}
+    for name in lexicon:
+        for where, value in _scalars(lexicon[name], name):
+            assert where in flags or not isinstance(value, bool), where

@@ -205,3 +205,13 @@ def test_actors_organisation_decides_over_a_generic_title(lexicon, text, kind):
 def test_actors_generic_title_alone_keeps_its_type(lexicon, text):
     claimant = claimant_of(lexicon, text)
     assert (claimant.type, claimant.party_to_conflict) == ("government", True)
+
+
+def test_actors_speaker_with_only_a_title_is_kept(lexicon):
+    claim = only_claim(lexicon, "Gunmen shot dead 12 labourers, the spokesman said.")
+    assert claim.claimant is not None and claim.claimant.name == "spokesman"
+
+
+def test_actors_counted_speaker_is_no_victim(lexicon):
+    result = run(lexicon, "Gunmen shot dead 12 labourers, a spokesman said.")
+    assert result.totals["killed"].best == 12

@@ -30,6 +30,20 @@ def claims_of(lexicon, text):
         ("The collapse of the bunker caused 15 deaths.", [(15, "killed", "unknown")]),
         # a toll
         ("The death toll rose to 22 by the evening.", [(22, "killed", "unknown")]),
+        # a count before a preposition needs no noun ("on" was once read as YAML's true)
+        ("The death toll reached 8 on Friday.", [(8, "killed", "unknown")]),
+        ("A bomb tore through the bus, killing all 25 on board.", [(25, "killed", "unknown")]),
+        # drawn from an outcome: the verb after it says what befell them
+        ("Three of the wounded died in hospital.", [(3, "killed", "unknown")]),
+        ("Two of the dead were police officers.", [(2, "killed", "unknown")]),
+        # a clause's own verb beats its head noun and an outcome shared with a count before
+        ("Twelve hostages were executed at dawn.", [(12, "killed", "unknown")]),
+        ("The rocket killed 20 people and another 29 were injured.",
+         [(20, "killed", "unknown"), (29, "injured", "unknown")]),
+        ("Guards shot dead two gunmen and one was arrested.",
+         [(2, "killed", "militants"), (1, "arrested", "unknown")]),
+        # "both" after the auxiliary is a count of its own: the two men are counted once
+        ("The two men were both shot and killed at the gate.", [(2, "killed", "unknown")]),
     ],
 )
 def test_attach_outcome_by_position(lexicon, text, expected):
@@ -293,3 +307,22 @@ def test_attach_running_toll_names_its_victims(lexicon, text, expected):
                                   "The number of people killed by police rose to 12."])
 def test_attach_victims_of_another_phrase_do_not_name_a_toll(lexicon, text):
     assert claims_of(lexicon, text) == [(12, "killed", "unknown")]
+
+
+def test_attach_those_drawn_from_the_wounded_are_new_dead(lexicon):
+    text = "Three people died and four others were hurt. One of the injured died a week later."
+    assert run(lexicon, text).totals["killed"].best == 4
+
+
+def test_attach_a_stretch_of_time_is_no_victim(lexicon):
+    text = "Gunmen seized four farmers. The four captives were shot and killed a short time later."
+    assert run(lexicon, text).totals["killed"].best == 4
+
+
+def test_attach_also_among_those_killed_is_inside_the_toll(lexicon):
+    text = "Rockets hit the bazaar, killing 30 shoppers. Several children were also among those killed."
+    assert run(lexicon, text).totals["killed"].best == 30
+
+
+def test_attach_what_must_happen_is_no_claim(lexicon):
+    assert claims_of(lexicon, "The gunman shouted that five soldiers must die.") == []

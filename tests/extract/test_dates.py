@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tollwatch.extract.dates import find_times
+from tollwatch.extract.dates import find_times, statement_dates
 from tollwatch.extract.text import normalise
 from tollwatch.lexicon import load_lexicon
 
@@ -534,3 +534,21 @@ def test_dates_leave_impossible_and_far_days_to_dateparser():
     assert _calendar_day(1850, 5, 5) is None  # outside the years checked against dateparser
     assert [_day_number(t) for t in ("5", "05", "21st", "05th", "123")] == [5, 5, 21, None, None]
     assert times("It happened on 2/30/2021 and on 1 May 1850.", None)[1].when.start == "1850-05-01"
+
+
+@pytest.mark.parametrize(
+    "text, cue, dated",
+    [
+        ("The minister told a news conference in Quetta on Monday that 40 died.",
+         "told a news conference", True),
+        ("The spokesman said late on Friday that 40 died.", "said", True),
+        ("Police said on Friday that 40 died.", "said", True),
+        # the reported words' own date is no date of the statement
+        ("Police said that on Friday 40 died.", "said", False),
+        ("Police said the attack in the market on Friday killed 40.", "said", False),
+    ],
+)
+def test_dates_statement_date_after_a_place_or_time_of_day(text, cue, dated):
+    mentions = times(text)
+    end = text.index(cue) + len(cue)
+    assert bool(statement_dates(text, mentions, [end], LEX)) is dated

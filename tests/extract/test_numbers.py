@@ -65,6 +65,7 @@ def test_numbers_vague_words_are_vague_counts(lexicon, sentence, best):
         "They carried out three attacks.",
         "A 25-year-old man was arrested.",
         "The ransom was $2,000.",
+        "The driver faces 3 counts of murder.",
     ],
 )
 def test_numbers_measures_years_and_things_are_not_counts(lexicon, sentence):

@@ -33,6 +33,15 @@ def places_of(lexicon, text):
          ("2026-02-01", "2026-02-01", "Sunday night")),
         ("The governor said in a statement on Tuesday that 14 rebels died over the past two days.",
          ("2026-02-02", "2026-02-04", "over the past two days")),
+        # a time of day and a place between the speech verb and its date
+        ("On Sunday, gunmen stopped a van on the highway outside the town and killed 12 "
+         "labourers, the spokesman said late on Monday.", ("2026-02-01", "2026-02-01", "Sunday")),
+        ("On Sunday, gunmen stopped a van on the highway outside the town and killed 12 "
+         "labourers, the minister told a news conference in Quetta on Monday.",
+         ("2026-02-01", "2026-02-01", "Sunday")),
+        ("A police spokesman said early on Tuesday night that four guards were shot dead in "
+         "the raid on the depot at the edge of the town on Sunday.",
+         ("2026-02-01", "2026-02-01", "Sunday")),
     ],
 )
 def test_sentences_statement_date_gives_way_to_the_clause_time(lexicon, text, expected):

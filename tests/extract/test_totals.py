@@ -227,3 +227,23 @@ def test_totals_background_claims_never_count():
     motive = claim(2, "civilians", additional=True)
     motive.background = True
     assert killed([today, motive]).best == 3
+
+
+def _in_year(best, year):
+    made = claim(best, "civilians")
+    made.when = When(f"{year}-01-01", f"{year}-12-31", precision="year", text=str(year))
+    return made
+
+
+def test_totals_a_year_alone_is_no_running_toll_without_a_publication_date():
+    # "A gunman killed 9 people at a wedding in 2016": no report date to measure months from.
+    only = _in_year(9, 2016)
+    mark_background([only], None)
+    assert not only.background
+
+
+def test_totals_a_year_before_the_report_stays_background():
+    # "... over 1,000 people have died this year", in a report of one shooting in May.
+    year = _in_year(1000, 2002)
+    mark_background([year], dt.date(2002, 5, 20))
+    assert year.background

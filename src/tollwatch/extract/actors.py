@@ -199,9 +199,15 @@ def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: 
         return replace(memory.by_name[parts[0]], text=text)
     name, role = _name_and_role(parts, t.words[cue.start - 1] == ",")
     kind, party, organisation = claimant_type(f"{name} {role or ''}", rules)
-    if kind == "unknown" and not name[:1].isupper():
-        return None
+    if kind == "unknown" and not name[:1].isupper() and not _has_title(name, rules):
+        return None  # "it said": no speaker; "the spokesman said" is one, of unknown type
     return Claimant(_strip_article(name, rules), role, organisation, kind, party, text)
+
+
+def _has_title(words: str, rules: ActorRules) -> bool:
+    lowered = words.lower().split()
+    return any(" ".join(lowered[i:i + size]) in rules.generic_titles
+               for size in (1, 2) for i in range(len(lowered)))
 
 
 def _comma_parts(t: Tagged, start: int, end: int) -> list[str]:

@@ -17,7 +17,7 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .tagger import Tagged
-from .tolls import headed_victims, toll_victims
+from .tolls import headed_victims, link_toll_parts, toll_victims
 
 _RIGHT_WINDOW = 14
 _RELATIVE_WINDOW = 24
@@ -43,9 +43,10 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found.extend(owned_remains(t, found))
     for f in found:
-        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW)
+        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
         f.modality = modality.value("modality") if modality else "asserted"
         f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+    link_toll_parts(t, found, rules.year_range)
     return sorted(found, key=lambda f: (f.start, f.trigger))
 
 
@@ -91,7 +92,12 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
     cand = cands[index]
     m, p = cand.mention, cand.phrase
-    result = _left(t, m.start)
+    speech = t.at("speech", cand.end)
+    if speech is not None and not speech.has("prep") and p.outcome is None:
+        return  # "..., a spokesman said": the speaker, no victim
+    result = _left(t, m.start) or _own_predicate(t, cand, {c.mention.start for c in cands})
+    if result is None and p.partitive:
+        result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
     result = (result or _inherited(t, cands, index) or _right(t, cands, index)
@@ -100,6 +106,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
         return
     outcome, trigger, how = result
     additive = p.additive or _additive_adverb(t, m.start, trigger)
+    # "One of the injured later died": people drawn from the wounded are none of the dead before.
+    additive = additive or (p.partitive and outcome != p.outcome)
     group, label = p.group, p.label
     if group == "unknown" and how == "left" and trigger < m.start:
         group, label = toll_victims(t, trigger) or (group, label)
@@ -109,10 +117,32 @@ def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
     )
 
 
+def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, int, str] | None:
+    """The outcome verb right after a count's phrase, past auxiliaries and adverbs only.
+
+    It beats the phrase's own outcome noun ("12 hostages were executed", "three of the
+    wounded later died") and an outcome shared with an earlier count ("killed 20 people and
+    another 29 were injured"): a clause's own verb says what befell its subject.
+    """
+    j = cand.end
+    n = len(t.words)
+    while j < n and t.at("auxiliaries", j) is not None and j not in counts:
+        j = t.at("auxiliaries", j).end  # "were both killed": "both" is a count of its own
+    tag = t.at("outcome", j) if j < n else None
+    if tag is None or _in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
+        return None
+    if j == cand.end and not tag.has("pred"):
+        return None  # "two gunmen killed three guards": a bare participle may be active
+    return _right_outcome(t, tag, {})
+
+
 def _additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
     """"His driver was also killed": an adverb between the count and its outcome."""
     low, high = sorted((start, trigger))
-    return any(t.over("additive_adverbs", k) is not None for k in range(low, high + 1))
+    span = range(low, high + 1)
+    if any(t.over("inclusion", k) is not None for k in span):
+        return False  # "children were also among those killed": inside the toll, not beside it
+    return any(t.over("additive_adverbs", k) is not None for k in span)
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
@@ -364,6 +394,12 @@ def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
                 cand.found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return
+
+
+def _modal_before_verb(t: Tagged, f: Found):
+    """"five soldiers could die": a modal between the victims and their verb."""
+    return next((t.over("modality", k) for k in range(f.end, f.trigger)
+                 if t.over("modality", k) is not None), None)
 
 
 def _cue_before(t: Tagged, f: Found, family: str, window: int):

@@ -60,7 +60,7 @@ _NOT_ANCHORS = frozenset({"dur", "clock", "before", "recent"})
 # "<figure> given": a few words, so that the search stays cheap.
 _EVENT_REACH = 60
 _FIGURE_REACH = 60
-_JOINER_REACH = 12
+_JOINER_REACH = 48
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -100,19 +100,20 @@ def statement_dates(text: str, times: list[TimeMention], cue_ends: Iterable[int]
     """Spans of the mentions that date a statement: right after a speech cue ("said on Monday").
 
     `cue_ends` are the character offsets in `text` where speech cues end ("said on", "told
-    reporters"); only a date joiner ("on", "in") may stand between a cue and its date.
+    reporters"); between a cue and its date stand at most a place, a time of day and a
+    date joiner ("told reporters in Quetta late on Monday").
     """
     ends = sorted(set(cue_ends))
     if not ends or not times:
         return set()
-    joiner = lexicon.compile(_COMPILED_KEY, patterns_for).joiner
+    gap = lexicon.compile(_COMPILED_KEY, patterns_for).statement_gap
     out = set()
     for mention in times:
         start = mention.span[0]
         cue = bisect.bisect_right(ends, start) - 1
         if cue < 0 or start - ends[cue] > _JOINER_REACH:
             continue
-        if ends[cue] == start or joiner.fullmatch(text[ends[cue]:start].lower()):
+        if ends[cue] == start or gap.fullmatch(text, ends[cue], start):
             out.add(mention.span)
     return out
 

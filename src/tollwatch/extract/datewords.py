@@ -43,6 +43,7 @@ class Patterns:
     figure_after: re.Pattern[str]
     figure_before: re.Pattern[str]
     joiner: re.Pattern[str]
+    statement_gap: re.Pattern[str]
     number_split: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -148,6 +149,11 @@ def _build_patterns(lx: dict[str, Any]) -> Patterns:
             rf"\b{_alt(_list(lx, 'figure_nouns'))}\s+(?:[\w'-]+\s+){{0,4}}?"
             rf"{_alt(_list(lx, 'figure_participles'))}\s+$"),
         joiner=re.compile(rf"\s+(?:{_alt(_list(lx, 'date_joiners'))}\s+)?"),
+        # Run on the text as written: a place is capitalised ("told reporters in Quetta late on").
+        statement_gap=re.compile(
+            rf"\s+(?:{_alt(_list(lx, 'statement_place_prepositions'))}\s+(?:[A-Z][\w'.-]*\s+){{1,3}})?"
+            rf"(?:{_alt(_list(lx, 'statement_time_adverbs'))}\s+)?"
+            rf"(?:{_alt(_list(lx, 'date_joiners'))}\s+)?"),
         number_split=re.compile(r"[-\s]+"),
         months={**months, **abbrs},
         weekdays={**weekdays, **wd_abbrs},

@@ -23,3 +23,10 @@ class Found:
     additive: bool = False
     modality: str = "asserted"
     background: bool = False
+    # A running toll ("the death toll rose to 15"): dated by the words around its count.
+    toll: bool = False
+
+    @property
+    def time_anchor(self) -> int:
+        """The token a claim's time is sought nearest to: a toll's count, else the outcome word."""
+        return self.start if self.toll else self.trigger

@@ -25,6 +25,8 @@ class Phrase:
     outcome: str | None = None
     additive: bool = False
     of_prior: bool = False
+    # "three of the wounded": the outcome noun names the set the count is drawn from.
+    partitive: bool = False
 
 
 @dataclass(slots=True)
@@ -94,8 +96,13 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         j = i + 1
         if t.at("of_pronouns", j) is not None:
             return Phrase(end=j + 1, label=f"of {t.texts[j]}", of_prior=True)
+        partitive = j < n and t.at("determiners", j) is not None
         while j < n and t.at("determiners", j):
             j += 1
+        noun = t.at("outcome", j) if partitive else None
+        if noun is not None and noun.has("noun"):
+            # "three of the wounded": drawn from the wounded; what befell them may follow.
+            return Phrase(noun.end, "unknown", t.text_of(j, noun.end), noun.value("noun"), partitive=True)
         i = _after_owner(t, j)
     modifier = None
     additive = False

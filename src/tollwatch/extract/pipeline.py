@@ -198,7 +198,9 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
         claim_id = claim_id_for(doc_id, (start, end), f.outcome, f.group)
         ids[id(f)] = claim_id
         claimant = speaker_for(speeches, f)
-        anchor = sentence.start + tagged.offsets[min(f.trigger, len(tagged.offsets) - 1)]
+        anchor = sentence.start + tagged.offsets[min(f.time_anchor, len(tagged.offsets) - 1)]
+        # A toll's own words ("the toll from Monday's blast") name the incident, not the count's day.
+        aside = (sentence.start + tagged.offsets[f.trigger], anchor) if f.toll else None
         out.append(Claim(
             id=claim_id,
             document_id=doc_id,
@@ -209,7 +211,7 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
             count=f.count,
             perpetrator=find_perpetrator(tagged, f, actors, not_actors),
             claimant=claimant,
-            when=choose_time(context, sentence, anchor),
+            when=choose_time(context, sentence, anchor, aside),
             where=list(where),
             part_of=None,
             modality=f.modality,

@@ -65,9 +65,17 @@ def _by_sentence(mentions, sentences: list[Sentence]) -> dict[int, list]:
     return found
 
 
-def choose_time(context: SentenceContext, sentence: Sentence, anchor: int) -> When | None:
-    """The When of a claim whose outcome word starts at character `anchor`."""
-    own = _deaths_times(context.times_in.get(sentence.index, []), context, anchor)
+def choose_time(context: SentenceContext, sentence: Sentence, anchor: int,
+                aside: tuple[int, int] | None = None) -> When | None:
+    """The When of a claim whose outcome word (a toll's count) starts at character `anchor`.
+
+    Mentions inside `aside` ("the toll from Monday's blast rose to 12 on Wednesday") yield
+    to any other of the sentence: the toll's noun names its incident, not the day of the count.
+    """
+    own = context.times_in.get(sentence.index, [])
+    if aside is not None:
+        own = [t for t in own if not aside[0] <= t.span[0] < aside[1]] or own
+    own = _deaths_times(own, context, anchor)
     if own:
         return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
     if sentence.index > 0:

@@ -100,6 +100,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     add("toll_link", outcomes.get("toll_links"), "link")
     add("toll_head", outcomes.get("toll_heads"), "head")
     add("toll_victim_link", outcomes.get("toll_victim_links"), "link")
+    add("toll_since", outcomes.get("toll_since"), "since")
     add("zero", outcomes.get("negators"), "neg")
     for phrase, hit in (outcomes.get("zero_nouns") or {}).items():
         add("zero", [phrase], "zero", ",".join(hit))

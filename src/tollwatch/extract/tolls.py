@@ -1,11 +1,14 @@
-"""Whom a running toll counts, when it names its victims.
+"""Running tolls: whom they count, and the claims of their sentence they take in.
 
 "The number of militants killed … had risen to 177", "the death toll among civilians rose
 to 40": `attach` finds the toll and its count; this finds the victims in the toll's words.
+"Another soldier died, bringing the death toll to 15": the toll counts the soldier too, so
+the other claims of its sentence with its outcome are parts of it, not additions to it.
 """
 
 from __future__ import annotations
 
+from .found import Found
 from .tagger import Tagged
 
 
@@ -38,3 +41,43 @@ def toll_victims(t: Tagged, trigger: int) -> tuple[str, str] | None:
         span = (first, victim.end)
     victim = t.over("victim", span[1] - 1)
     return victim.value("noun"), t.text_of(*span)
+
+
+def is_toll(t: Tagged, f: Found) -> bool:
+    """Whether a claim's count follows a toll ("the death toll rose to 15")."""
+    if f.how != "left" or f.trigger >= f.start:
+        return False
+    tag = t.over("outcome", f.trigger)
+    return tag is not None and (tag.has("toll") or headed_victims(t, tag.start) is not None)
+
+
+def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> None:
+    """Mark each running toll, and make the sentence's other claims of its outcome its parts.
+
+    A part never exceeds its toll nor belongs to a group the toll does not count. A toll that
+    runs from long ago ("the toll since 2004 reached 3,000") takes in nothing: it is
+    background, and the new deaths beside it are not inside any counted figure.
+    """
+    tolls = [f for f in found if is_toll(t, f)]
+    for toll in tolls:
+        toll.toll = True
+    tolls = [f for f in tolls if not _reaches_far_back(t, f, years)]
+    if not tolls:
+        return
+    for f in found:
+        if f.toll or f.part_of is not None or f.modality != "asserted":
+            continue
+        wholes = [w for w in tolls if w.outcome == f.outcome and w.count.best >= f.count.best
+                  and (w.group in ("unknown", f.group))]
+        if wholes:
+            f.part_of = min(wholes, key=lambda w: abs(w.start - f.start))
+
+
+def _reaches_far_back(t: Tagged, toll: Found, years: tuple[int, int]) -> bool:
+    """"the toll since the insurgency began in 2004": a "since" or a year between toll and count."""
+    low, high = years
+    for k in range(toll.trigger, toll.start):
+        word = t.words[k]
+        if t.at("toll_since", k) is not None or (word.isdigit() and len(word) == 4 and low <= int(word) <= high):
+            return True
+    return False

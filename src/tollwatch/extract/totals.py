@@ -47,8 +47,25 @@ def mark_background(claims: list[Claim], published: dt.date | None) -> None:
     for claim in claims:
         when = claim.when
         if when is not None and ((when.end is not None and when.end < ended_before)
-                                 or (when.start is not None and when.start < started_before)):
+                                 or (when.start is not None and when.start < started_before
+                                     and not (published is None and _one_calendar_unit(when)))):
             claim.background = True
+
+
+def _one_calendar_unit(when) -> bool:
+    """"in 2016", "in March": a date known only to its year or month.
+
+    Without a publication date the report's own day is unknown, so such a date is no sign
+    of a toll running over months. With one, "this year" and "in March" before it usually
+    are ("over 1,000 people have died this year"), so they stay background.
+    """
+    if when.start is None or when.end is None:
+        return False
+    if when.precision == "year":
+        return when.start[:4] == when.end[:4]
+    if when.precision == "month":
+        return when.start[:7] == when.end[:7]
+    return False
 
 
 def _reference_date(claims: list[Claim], published: dt.date | None) -> dt.date | None:
