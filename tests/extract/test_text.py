@@ -34,3 +34,23 @@ def test_text_empty_text_has_no_sentences():
 def test_text_dotted_initials_do_not_end_a_sentence():
     text = "An activist, A.W.P. Anura, was shot dead. Police arrived."
     assert [s.text for s in split_sentences(text)] == ["An activist, A.W.P. Anura, was shot dead.", "Police arrived."]
+
+
+def test_text_hard_wrapped_line_goes_on_in_the_same_sentence():
+    text = ("Two guards were killed when a truck bomb\n  hit the gate near Gao on Monday.\n"
+            "Mali: army says convoy attacked\nFive soldiers were wounded.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Two guards were killed when a truck bomb\n  hit the gate near Gao on Monday.",
+        "Mali: army says convoy attacked",
+        "Five soldiers were wounded.",
+    ]
+
+
+def test_text_hard_wrapped_claim_keeps_its_place_and_day():
+    from tollwatch import extract
+
+    result = extract("Police said four shepherds were killed by a landmine\nnear Quetta on "
+                     "Monday.", published_at="2026-02-04")
+    [claim] = result.claims
+    assert [p.name for p in claim.where] == ["Quetta"]
+    assert claim.when.start == "2026-02-02"

@@ -61,10 +61,19 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
             text, start, match.start(), abbreviations
         ):
             continue
+        if match.group() == "\n" and _continues(text, end):
+            continue
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _continues(text: str, after: int) -> bool:
+    """A line break inside a sentence, as in hard-wrapped text: the next line goes on in
+    lower case ("a roadside bomb\nhit a convoy"). A headline or list line ends at its break."""
+    rest = text[after:after + 40].lstrip(" ")
+    return bool(rest) and rest[0].islower()
 
 
 def _ends_with_abbreviation(text: str, start: int, dot: int, abbreviations: frozenset[str]) -> bool:
