@@ -52,12 +52,14 @@ class Summary:
 
 def reconcile_in_parts(keys: Iterable[ClaimKey], load: Load, decisions: Iterable[Decision],
                        emit: Callable[[list[Event]], None], *, lexicon: Lexicon | None = None,
-                       batch_claims: int = BATCH_CLAIMS) -> Summary:
+                       batch_claims: int | None = None) -> Summary:
     """`reconcile_report` over the claims `keys` describe, giving `emit` the events in batches.
 
     `keys` come grouped by document; `load(document_ids)` gives those documents' claims
-    and the documents by id (their texts are not read).
+    and the documents by id (their texts are not read). `batch_claims` defaults to
+    BATCH_CLAIMS.
     """
+    batch_claims = batch_claims or BATCH_CLAIMS
     settings = settings_for(lexicon or load_lexicon())
     decisions = list(decisions)
     parts = Parts(keys, decisions, settings)
