@@ -6,7 +6,8 @@ publication date so that every text is distinct (the store skips a text it holds
 are written to one JSONL file in a temporary folder, then `tollwatch.jobs.ingest` reads it
 into a new SQLite file and `tollwatch.jobs.reconcile_store` makes the events. Prints
 documents/s, the resident memory after every tenth of the corpus (it should stay flat)
-and the reconcile time and peak. Run by hand, not in CI:
+and the reconcile time, batches (whole parts of the corpus that reconcile alone) and
+peak. Run by hand, not in CI:
 
     python benchmarks/ingest_scale.py --documents 100000
 """
@@ -76,7 +77,8 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"ingest: {counts.documents} documents ({counts.added} added, {counts.failed} failed), "
               f"{counts.claims} claims in {ingested:.0f} s ({counts.documents / ingested:.0f} docs/s)")
-        print(f"reconcile: {len(result.events)} events in {reconciled:.0f} s; RSS before {before:.0f} MB")
+        print(f"reconcile: {result.events} events in {reconciled:.0f} s; RSS before {before:.0f} MB; "
+              f"{result.batches} batches, the largest {result.largest_batch} claims")
         print(f"total {ingested + reconciled:.0f} s; peak RSS {peak:.0f} MB")
 
 

@@ -10,7 +10,6 @@ extracting it, so a resumed run is quick and duplicates nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,13 +19,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import InputError, RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
-from .model import Decision, Document, Extraction, FailedDocument
+from .model import Claim, Decision, Document, Extraction, FailedDocument
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .export.output import Target
     from .ingest import FetchFunction
     from .parallel import WorkerPool
-    from .reconcile import Reconciliation
+    from .reconcile import Summary
     from .store import Store
 
 Outcome = Literal["added", "known", "failed"]
@@ -238,26 +237,26 @@ def _source_of(document: Document) -> str:
     return document.source or document.url or document.id or "-"
 
 
-def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Reconciliation:
+def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Summary:
     """Reconcile every stored claim under the analysts' decisions; store the events.
 
-    The events replace the stored ones in one transaction; decisions are read, never
-    written. The returned report also lists decisions that could not be applied.
+    The corpus is reconciled in parts that never meet, a batch of parts at a time, so
+    memory does not grow with it (see `tollwatch.reconcile.parts`); the events are the
+    ones reconciling all claims at once gives. They replace the stored ones in one
+    transaction at the end; an error on the way keeps the old events. Decisions are read,
+    never written. The summary counts what was made and lists the decisions that could
+    not be applied.
     """
-    from .reconcile import reconcile_report
+    from .reconcile import reconcile_in_parts
 
-    claims = store.claims()
-    # Reconcile reads dates and publishers, never texts.
-    result = reconcile_report(claims, _documents_without_text(store), store.decisions(),
-                              lexicon=lexicon)
-    store.replace_events(result.events)
-    return result
+    def load(document_ids: list[str]) -> tuple[list[Claim], dict[str, Document]]:
+        # Reconcile reads dates and publishers, never texts.
+        return (store.claims_of_documents(document_ids),
+                store.documents_by_id(document_ids, texts=False))
 
-
-def _documents_without_text(store: Store, wanted: set[str] | None = None) -> dict[str, Document]:
-    """The stored documents (only the `wanted` ids, if given) by id, without their texts."""
-    return {d.id: dataclasses.replace(d, text="") for d in store.documents()
-            if wanted is None or d.id in wanted}
+    with store.staged_events() as stage:
+        return reconcile_in_parts(store.claim_keys(), load, store.decisions(), stage.add,
+                                  lexicon=lexicon)
 
 
 def decide(store: Store, decision: Decision) -> Decision:
@@ -284,7 +283,7 @@ def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:
     wanted = {claim for event in events for claim in event.claims}
     claims = {c.id: c for c in store.claims() if c.id in wanted}
     # Exports name documents by url, title and publisher; texts stay in the store.
-    documents = _documents_without_text(store, {c.document_id for c in claims.values()})
+    documents = store.documents_by_id({c.document_id for c in claims.values()}, texts=False)
     return export(fmt, events, claims, documents, out)
 
 

@@ -135,6 +135,26 @@ class Claim:
         return self.modality == "asserted" and not self.background
 
 
+@dataclass(slots=True, frozen=True)
+class ClaimKey:
+    """What decides which claims a claim can meet in reconcile, without its words.
+
+    The store reads these for every claim cheaply (`Store.claim_keys`), so reconcile can
+    split a corpus into parts that never meet before it loads whole claims. `published_at`
+    is the claim's document's; `where` holds the places' name, admins, country and
+    precision only.
+    """
+
+    id: str
+    document_id: str
+    outcome: str
+    group: str
+    start: str | None
+    end: str | None
+    published_at: str | None
+    where: tuple[Place, ...] = ()
+
+
 @dataclass(slots=True)
 class Range:
     """A low/best/high total and the claims it rests on."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tollwatch.model import (
-    Claim, Claimant, Count, Document, Estimate, Event, Perpetrator, Place, Victims, When,
+    Claim, Claimant, ClaimKey, Count, Document, Estimate, Event, Perpetrator, Place, Victims,
+    When,
 )
 from tollwatch.reconcile.estimates import Figure
 from tollwatch.reconcile.items import prepare
@@ -97,3 +98,19 @@ def event_with(events: list[Event], claim_id: str) -> Event:
 def estimate_of(event: Event, group: str, outcome: str = "killed") -> Estimate | None:
     found = [e for e in event.estimates if e.group == group and e.outcome == outcome]
     return found[0] if found else None
+
+
+def key_of(found: Claim, document: Document | None) -> ClaimKey:
+    """The ClaimKey the store reads for a claim of `document`."""
+    when = found.when
+    return ClaimKey(found.id, found.document_id, found.outcome, found.victims.group,
+                    when.start if when else None, when.end if when else None,
+                    document.published_at if document else None,
+                    tuple(Place(p.name, "", p.admin1, p.admin2, p.country, precision=p.precision)
+                          for p in found.where))
+
+
+def keys_of(claims, docs) -> list[ClaimKey]:
+    """ClaimKeys of `claims` grouped by document, as the store gives them."""
+    ordered = sorted(claims, key=lambda c: (c.document_id, c.id))
+    return [key_of(c, docs.get(c.document_id)) for c in ordered]

@@ -111,10 +111,8 @@ def reextract(
 
 def _reconcile(store: Store, lexicon: Lexicon) -> None:
     result = jobs.reconcile_store(store, lexicon)
-    findings = sum(len(e.findings) for e in result.events)
-    claims = len({claim for event in result.events for claim in event.claims})
-    typer.echo(f"reconciled {_count(claims, 'claim')} into {_count(len(result.events), 'event')} "
-               f"with {_count(findings, 'finding')}")
+    typer.echo(f"reconciled {_count(result.claims, 'claim')} into "
+               f"{_count(result.events, 'event')} with {_count(result.findings, 'finding')}")
     for decision, reason in result.skipped:
         print(f"warning: decision {decision.id} ({decision.action} {decision.target}) "
               f"not applied: {reason}", file=sys.stderr)

@@ -30,6 +30,9 @@ The steps, each in its own module:
 6. decisions: analysts' corrections, discounts, merges, splits and confirmations, applied
    on top of the machine's output on every run; they never get lost by re-running.
 
+A corpus too large to hold whole reconciles in parts that never meet (parts, batched):
+`reconcile_in_parts` gives the same events, loading one batch of parts at a time.
+
 Each module's docstring states its rules in full.
 """
 
@@ -40,19 +43,14 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, Decision, Document, Event
-from .decisions import (
-    Plan, apply_statuses, check_decision, event_decision, merge_decision, plan_decisions,
-)
-from .events import finish, make_nodes
-from .grouping import group_strands
-from .items import prepare
-from .linking import link
-from .nesting import strand_parents
-from .settings import Settings, settings_for
+from .decisions import Plan, check_decision, event_decision, merge_decision, plan_decisions
+from .batched import Summary, reconcile_in_parts
+from .run import run_plan
+from .settings import settings_for
 
 __all__ = [
-    "Reconciliation", "check_decision", "event_decision", "merge_decision", "reconcile",
-    "reconcile_report",
+    "Reconciliation", "Summary", "check_decision", "event_decision", "merge_decision",
+    "reconcile", "reconcile_in_parts", "reconcile_report",
 ]
 
 
@@ -93,7 +91,7 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
         for earlier, events in runs:
             if earlier == asks:
                 return events
-        runs.append((asks, _run(claims, documents, settings, plan)))
+        runs.append((asks, run_plan(claims, documents, settings, plan)))
         return runs[-1][1]
 
     def resolve(event_id: str) -> list[str] | None:
@@ -108,18 +106,3 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
         plan = plan_decisions(decisions, claim_ids,
                               lambda event_id: resolve(event_id) or applied.get(event_id))
     return Reconciliation(run(plan), plan.skipped)
-
-
-def _run(claims: list[Claim], documents: Mapping[str, Document], settings: Settings,
-         plan: Plan) -> list[Event]:
-    items = prepare(claims, documents, settings, plan.corrections, plan.discounted, plan.tags)
-    index_of = {item.id: item.index for item in items}
-    forced = [sorted(index_of[c] for c in group if c in index_of) for group in plan.forced]
-    links = link(items, settings, forced)
-    parents = strand_parents(links, items)
-    groups, event_parents = group_strands(items, links, parents, settings, forced)
-    nodes = make_nodes(items, links, groups, event_parents)
-    overrides = apply_statuses([{i.id for i in node.items} for node in nodes], plan.statuses)
-    for n, status in overrides.items():
-        nodes[n].status = status
-    return finish(nodes)

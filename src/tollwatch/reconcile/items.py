@@ -139,19 +139,35 @@ def corrected(claim: Claim, value: Mapping) -> Claim:
 def _item(index: int, claim: Claim, document: Document | None, settings: Settings,
           discounted: bool, tag: str) -> Item:
     published = day(document.published_at) if document else None
-    start = day(claim.when.start) if claim.when else None
-    end = day(claim.when.end) if claim.when else None
-    if start is not None and end is not None and start > end:
-        start, end = end, start
-    lo, hi = _window(start, end, published, settings)
-    resolved = tuple(p for p in claim.where if p.country)
-    names = frozenset(normalise_name(p.name) for p in claim.where if not p.country and p.name)
+    when = claim.when
+    start, end, lo, hi = days(when.start if when else None, when.end if when else None,
+                              published, settings)
     return Item(
         index=index, claim=claim, key=(claim.outcome, claim.victims.group), published=published,
-        lo=lo, hi=hi, start=start, end=end, places=resolved,
-        names=frozenset(n for n in names if n), discounted=discounted, tag=tag,
+        lo=lo, hi=hi, start=start, end=end, places=resolved_places(claim.where),
+        names=place_names(claim.where), discounted=discounted, tag=tag,
         source=source_key(claim, document),
     )
+
+
+def days(start: str | None, end: str | None, published: int | None, settings: Settings
+         ) -> tuple[int | None, int | None, int | None, int | None]:
+    """A claim's own first and last day (in order), and the days it can be about (lo, hi)."""
+    first, last = day(start), day(end)
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+    return (first, last, *_window(first, last, published, settings))
+
+
+def resolved_places(where: Iterable[Place]) -> tuple[Place, ...]:
+    """The places the gazetteer resolved (they have a country)."""
+    return tuple(p for p in where if p.country)
+
+
+def place_names(where: Iterable[Place]) -> frozenset[str]:
+    """Name keys of the places the gazetteer could not resolve."""
+    names = (normalise_name(p.name) for p in where if not p.country and p.name)
+    return frozenset(n for n in names if n)
 
 
 def _window(start: int | None, end: int | None, published: int | None,

@@ -20,17 +20,17 @@ from sqlalchemy import Connection, exc, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import RecordRejected
-from ..model import Claim, Decision, Document, Event, Extraction, FailedDocument
+from ..model import Claim, ClaimKey, Decision, Document, Event, Extraction, FailedDocument
 from . import migrate, write
 from .decisions import AuditEntry, load_audit, load_decisions, record_decision, revoke_decision
-from .engine import (
-    EVENTS_LOCK, WRITE_OPTION, advisory_lock, database_errors, database_url, is_sqlite, open_engine,
-    safe_url,
+from .engine import WRITE_OPTION, database_errors, database_url, is_sqlite, open_engine, safe_url
+from .load import (
+    CHUNK, claim_keys, load_claims, load_claims_of_documents, load_documents, load_events,
 )
-from .load import CHUNK, load_claims, load_events
 from .queries import Filters, claim_ids, event_ids
 from .rows import check_storable, document_from_row
 from .schema import documents, event_claims, failures
+from .staging import EventStage
 
 __all__ = ["AuditEntry", "Store"]
 
@@ -205,11 +205,44 @@ class Store:
             found = load_claims(connection, [claim_id])
         return found[0] if found else None
 
-    def replace_events(self, new_events: list[Event]) -> None:
+    def replace_events(self, new_events: Iterable[Event]) -> None:
         """Put reconcile's output in place of all stored events, in one transaction."""
-        with self._write() as connection:
-            advisory_lock(connection, EVENTS_LOCK)
-            write.replace_all_events(connection, new_events)
+        with self.staged_events() as stage:
+            stage.add(list(new_events))
+
+    @contextmanager
+    def staged_events(self) -> Iterator[EventStage]:
+        """Stage new events batch by batch (`stage.add`); they replace the stored events at once.
+
+        Staging takes no lock and no reader sees it; leaving the block swaps the stage in,
+        in one transaction. An error inside the block, or a crash, keeps the old events.
+        """
+        with self._errors(), self._engine.connect() as connection:
+            stage = EventStage(connection)
+            try:
+                yield stage
+                stage.swap()
+            finally:
+                stage.drop()
+
+    def claim_keys(self) -> Iterator[ClaimKey]:
+        """Every claim's `ClaimKey` (what reconcile splits a corpus by), grouped by document.
+
+        Read as one stream, in one transaction, of a few columns: cheap for any corpus.
+        """
+        with self._read() as connection:
+            yield from claim_keys(connection)
+
+    def claims_of_documents(self, document_ids: Iterable[str]) -> list[Claim]:
+        """The claims of the documents with `document_ids`, each document's in order."""
+        with self._read() as connection:
+            return load_claims_of_documents(connection, list(document_ids))
+
+    def documents_by_id(self, document_ids: Iterable[str], *, texts: bool = True
+                        ) -> dict[str, Document]:
+        """The stored documents among `document_ids`, by id; with empty texts unless `texts`."""
+        with self._read() as connection:
+            return load_documents(connection, list(document_ids), texts)
 
     def events(self, *, place: str | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, group: str | None = None,

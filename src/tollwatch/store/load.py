@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Column, Connection, select
+from sqlalchemy import Column, Connection, literal, select
 
-from ..model import Claim, Event, Place
+from ..model import Claim, ClaimKey, Document, Event, Place
 from .eventrows import event_from_rows
-from .rows import claim_from_row, place_from_row
+from .rows import claim_from_row, document_from_row, place_from_row
 from .schema import (
-    claim_places, claims, estimates, event_claims, event_places, events, findings,
+    claim_places, claims, documents, estimates, event_claims, event_places, events, findings,
 )
 
 CHUNK = 500
@@ -31,6 +32,50 @@ def load_claims(connection: Connection, ids: Sequence[str]) -> list[Claim]:
         for row in connection.execute(select(claims).where(claims.c.id.in_(chunk))).mappings():
             found[row["id"]] = claim_from_row(row, places.get(row["id"], []))
     return [found[claim_id] for claim_id in ids if claim_id in found]
+
+
+def load_claims_of_documents(connection: Connection, document_ids: Sequence[str]) -> list[Claim]:
+    """The claims of the documents `document_ids`, each document's in order."""
+    found: list[Claim] = []
+    for chunk in chunked(document_ids):
+        stmt = (select(claims).where(claims.c.document_id.in_(chunk))
+                .order_by(claims.c.document_id, claims.c.position))
+        rows = connection.execute(stmt).mappings().all()
+        places: dict[str, list[Place]] = {}
+        for ids in chunked([row["id"] for row in rows]):
+            places.update(_places(connection, claim_places.c.claim_id, ids))
+        found.extend(claim_from_row(row, places.get(row["id"], [])) for row in rows)
+    return found
+
+
+def load_documents(connection: Connection, ids: Sequence[str], texts: bool = True
+                   ) -> dict[str, Document]:
+    """The documents with `ids` by id (texts left empty unless `texts`); unknown ids skipped."""
+    columns = [c if texts or c.name != "text" else literal("").label("text")
+               for c in documents.columns]
+    found: dict[str, Document] = {}
+    for chunk in chunked(ids):
+        for row in connection.execute(select(*columns).where(documents.c.id.in_(chunk))).mappings():
+            found[row["id"]] = document_from_row(row)
+    return found
+
+
+def claim_keys(connection: Connection) -> Iterator[ClaimKey]:
+    """Every claim's ClaimKey, grouped by document, read as a stream of a few columns."""
+    place = claim_places.c
+    stmt = (select(claims.c.id, claims.c.document_id, claims.c.outcome, claims.c.victim_group,
+                   claims.c.when_start, claims.c.when_end, documents.c.published_at,
+                   place.name, place.admin1, place.admin2, place.country, place.precision)
+            .join(documents, documents.c.id == claims.c.document_id)
+            .outerjoin(claim_places, place.claim_id == claims.c.id)
+            .order_by(claims.c.document_id, claims.c.position, place.position))
+    rows = connection.execute(stmt.execution_options(yield_per=CHUNK))
+    for _, claim_rows in groupby(rows, key=lambda row: row[0]):
+        first, *others = claim_rows
+        where = tuple(Place(name, "", admin1, admin2, country, precision=precision)
+                      for *_, name, admin1, admin2, country, precision in (first, *others)
+                      if name is not None)
+        yield ClaimKey(*first[:7], where=where)
 
 
 def load_events(connection: Connection, ids: Sequence[str]) -> list[Event]:

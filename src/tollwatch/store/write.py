@@ -1,4 +1,4 @@
-"""Write documents with their claims, and replace events, inside a caller's transaction.
+"""Write documents with their claims inside a caller's transaction.
 
 Everything that can be wrong with a record is checked while building its rows, before
 any transaction starts, so a rejected record leaves the database as it was.
@@ -6,7 +6,7 @@ any transaction starts, so a rejected record leaves the database as it was.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,13 +14,11 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, select
 
 from ..errors import RecordRejected
-from ..model import Claim, Document, Event, Extraction, Place, document_id_for
-from .eventrows import event_child_rows, event_facet_rows, event_row
-from .load import chunked, claimants_of
+from ..model import Claim, Document, Extraction, Place, document_id_for
+from .load import chunked
 from .rows import claim_row, document_row, place_from_row, place_keys, place_row
 from .schema import (
-    CLAIM_FILTER_COLUMNS, EVENT_TABLES, claim_place_keys, claim_places, claims, documents,
-    event_facets, events, failures,
+    CLAIM_FILTER_COLUMNS, claim_place_keys, claim_places, claims, documents, failures,
 )
 
 INSERT_CHUNK = 2000
@@ -145,25 +143,6 @@ def lock_document(connection: Connection, doc_id: str) -> bool:
     """Hold the document's row until commit (PostgreSQL); False if there is no such document."""
     stmt = select(documents.c.id).where(documents.c.id == doc_id).with_for_update()
     return connection.execute(stmt).first() is not None
-
-
-def replace_all_events(connection: Connection, new_events: list[Event]) -> None:
-    """Delete every event (with its claims, places, estimates, findings) and store `new_events`."""
-    counts = Counter(event.id for event in new_events)
-    clashing = sorted(event_id for event_id, n in counts.items() if n > 1)
-    if clashing:
-        raise RecordRejected(f"event id {clashing[0]} appears {counts[clashing[0]]} times")
-    claimants = claimants_of(connection, (c for event in new_events for c in event.claims))
-    rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in EVENT_TABLES}
-    for position, event in enumerate(new_events):
-        rows[events.name].append(event_row(event, position))
-        for name, child_rows in event_child_rows(event).items():
-            rows[name].extend(child_rows)
-        rows[event_facets.name].extend(event_facet_rows(event, claimants))
-    for table in EVENT_TABLES:
-        connection.execute(delete(table))
-    for table in reversed(EVENT_TABLES):
-        insert_rows(connection, table, rows[table.name])
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,179 @@
+"""A corpus in parts that reconcile apart: claims of different parts never affect each other.
+
+Claims affect each other only through (1) the candidate pairs of linking's blocks, (2)
+the claims of one document (repeated figures, grouping's edges, evidence preferring its
+own document, sub-counts), and (3) analysts' decisions naming several claims (merges,
+splits, a status for "the event holding most of these claims"). Parts are the connected
+components of a superset of those relations, over documents, each document whole:
+
+- two documents meet when they have claims in one block, by linking's rule (outcome and
+  victim group, country and province or country level, or unresolved place name) whose
+  days, `slack_days` apart at most, overlap. A claim enters the blocks of its own outcome
+  and group and of every one an analyst's correction gives it;
+- the claims of one plan's forced groups (merges, splits) and status decisions meet.
+
+Reconciling a union of parts gives exactly the events the whole corpus gives them: items
+are numbered in claim-id order, so a part's numbering, its strands' and its events' keep
+their global order, and every tie (union-find roots, sorted pairs and edges, the event
+holding most of a decision's claims) is broken by that order; nothing a part computes
+reads a claim outside it. Only the order of the events across parts is global (the
+store sorts them when it swaps them in).
+
+What a part costs: everything in it is loaded at once. On dense data (one province
+reported day after day) a part can hold most of that province's claims; see
+docs/benchmarks.md for sizes measured.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import groupby
+
+from ..model import ClaimKey, Decision
+from .decisions import Plan
+from .items import day, days, place_names, resolved_places
+from .predicates import place_rank
+from .settings import Settings
+
+# A block's members: (first day, last day, document number).
+_Entry = tuple[int, int, int]
+
+
+class Parts:
+    """The documents of a corpus and which of them must reconcile together.
+
+    `keys` must come grouped by document (as `Store.claim_keys` gives them). Holds, per
+    document, its id, claim count and union-find parent: a few dozen bytes, plus the
+    claims named by `decisions`.
+    """
+
+    def __init__(self, keys: Iterable[ClaimKey], decisions: Iterable[Decision],
+                 settings: Settings):
+        decisions = list(decisions)
+        corrected = _corrected_keys(decisions)
+        named = named_claims(decisions)
+        self.documents: list[str] = []
+        self.claim_counts = array("l")
+        # Document number of each claim decisions name, and of each claim of an event
+        # they name (see `note`): what a plan's groups are joined by.
+        self.claim_documents: dict[str, int] = {}
+        provinces: dict[tuple, dict[str | None, list[_Entry]]] = defaultdict(
+            lambda: defaultdict(list))
+        by_name: dict[tuple, list[_Entry]] = defaultdict(list)
+        published: int | None = None
+        for key in keys:
+            if not self.documents or self.documents[-1] != key.document_id:
+                self.documents.append(key.document_id)
+                self.claim_counts.append(0)
+                published = day(key.published_at)
+            document = len(self.documents) - 1
+            self.claim_counts[document] += 1
+            if key.id in named:
+                self.claim_documents[key.id] = document
+            _, _, lo, hi = days(key.start, key.end, published, settings)
+            if lo is None:
+                continue
+            entry = (lo, hi, document)
+            for outcome_group in {(key.outcome, key.group), *(
+                    (outcome or key.outcome, group or key.group)
+                    for outcome, group in corrected.get(key.id, ()))}:
+                for place in resolved_places(key.where):
+                    admin1 = place.admin1 if place_rank(place) < 3 else None
+                    provinces[(outcome_group, place.country)][admin1].append(entry)
+                for name in place_names(key.where):
+                    by_name[(outcome_group, name)].append(entry)
+        self._parents = array("l", range(len(self.documents)))
+        for by_admin1 in provinces.values():
+            country_level = by_admin1.get(None, [])
+            self._sweep(country_level, settings.slack_days)
+            for admin1, members in by_admin1.items():
+                if admin1 is not None:
+                    self._sweep(members + country_level, settings.slack_days)
+        for members in by_name.values():
+            self._sweep(members, settings.slack_days)
+
+    @property
+    def claim_ids(self) -> set[str]:
+        """The claims decisions name that are in the corpus (and those `note` was told of)."""
+        return set(self.claim_documents)
+
+    def note(self, claim_documents: Mapping[str, int]) -> None:
+        """Learn the document numbers of claims a plan may name: the claims of named events."""
+        self.claim_documents.update(claim_documents)
+
+    def batches(self, plan: Plan, budget: int) -> Iterator[list[int]]:
+        """Document numbers in batches of whole parts under `plan`, about `budget` claims each.
+
+        A part larger than that is a batch of its own.
+        """
+        parents = array("l", self._parents)
+        for group in [*plan.forced, *(named for named, _ in plan.statuses)]:
+            found = sorted(self.claim_documents[c] for c in group if c in self.claim_documents)
+            for document in found[1:]:
+                _union(parents, found[0], document)
+        roots = array("l", (_find(parents, d) for d in range(len(self.documents))))
+        del parents
+        batch: list[int] = []
+        size = 0
+        for _, part in groupby(sorted(range(len(roots)), key=roots.__getitem__),
+                               key=roots.__getitem__):
+            for document in part:
+                batch.append(document)
+                size += self.claim_counts[document]
+            if size >= budget:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
+
+    def _sweep(self, members: list[_Entry], slack: int) -> None:
+        """Join the documents of members whose days overlap (merging intervals by first day)."""
+        reach, current = None, -1
+        for lo, hi, document in sorted(members):
+            if reach is not None and lo <= reach:
+                _union(self._parents, current, document)
+                reach = max(reach, hi + slack)
+            else:
+                current, reach = document, hi + slack
+
+
+def _find(parents: array, x: int) -> int:
+    while parents[x] != x:
+        parents[x] = parents[parents[x]]
+        x = parents[x]
+    return x
+
+
+def _union(parents: array, a: int, b: int) -> None:
+    ra, rb = _find(parents, a), _find(parents, b)
+    if ra != rb:
+        parents[max(ra, rb)] = min(ra, rb)
+
+
+def named_claims(decisions: Iterable[Decision]) -> set[str]:
+    """Every claim id a decision names, as target or in value["claims"]."""
+    named = set()
+    for decision in decisions:
+        if isinstance(decision.target, str) and decision.target.startswith("c_"):
+            named.add(decision.target)
+        listed = decision.value.get("claims") if isinstance(decision.value, Mapping) else None
+        if isinstance(listed, list):
+            named.update(c for c in listed if isinstance(c, str))
+    return named
+
+
+def _corrected_keys(decisions: Iterable[Decision]) -> dict[str, set[tuple]]:
+    """Per claim, the (outcome, group) corrections may give it; None leaves the machine's."""
+    found: dict[str, set[tuple]] = defaultdict(set)
+    for decision in decisions:
+        value = decision.value
+        if (decision.action != "correct" or not isinstance(value, Mapping)
+                or not isinstance(decision.target, str)):
+            continue
+        outcome, group = value.get("outcome"), value.get("group")
+        if isinstance(outcome, str) or isinstance(group, str):
+            found[decision.target].add((outcome if isinstance(outcome, str) else None,
+                                        group if isinstance(group, str) else None))
+    return found
