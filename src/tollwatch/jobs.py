@@ -84,8 +84,10 @@ def ingest(
     document that cannot be read or extracted is stored as a failure with its reason (see
     `Store.failures`) and the run goes on. With `workers` above 1, batches are extracted
     in that many worker processes (`tollwatch.parallel`) while this one reads and writes;
-    the store ends up the same. `on_item` hears about every document as it is done, for
-    progress displays.
+    the store ends up the same. The workers are started afresh, so a script that asks for
+    them must guard its entry point (`if __name__ == "__main__":`), as for any Python
+    multiprocessing. `on_item` hears about every document as it is done, for progress
+    displays.
     """
     from .ingest import DEFAULT_MAX_BYTES, read_sources
 
