@@ -30,12 +30,14 @@ from tollwatch import jobs  # noqa: E402
 from tollwatch.store import Store  # noqa: E402
 
 
-def write_corpus(path: Path, count: int) -> None:
+def write_corpus(path: Path, count: int, per_day: int = 0) -> None:
+    """`count` documents over 2,500 days, or over `count / per_day` days if `per_day`."""
     texts = [t for t in load_texts() if t.strip()]
     first = dt.date(2016, 1, 1)
+    days = max(count // per_day, 1) if per_day else 2500
     with open(path, "w", encoding="utf-8") as out:
         for n in range(count):
-            day = first + dt.timedelta(days=(n * 7919) % 2500)
+            day = first + dt.timedelta(days=(n * 7919) % days)
             text = f"{texts[n % len(texts)]} (Report {n}.)"
             out.write(json.dumps({"id": f"r{n}", "text": text, "published_at": day.isoformat()}) + "\n")
 
@@ -51,10 +53,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--db", help="SQLite file to fill (default: a new temporary file)")
+    parser.add_argument("--per-day", type=int, default=0,
+                        help="documents a day: a bigger corpus covers more days at the same "
+                             "density (default: always 2,500 days, denser as it grows)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
-        write_corpus(corpus, args.documents)
+        write_corpus(corpus, args.documents, args.per_day)
         db = args.db or str(Path(folder) / "bench.db")
         step = max(args.documents // 10, 1)
         seen = 0

@@ -262,13 +262,10 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Summary:
 
 
 def decide(store: Store, decision: Decision) -> Decision:
-    """Check an analyst's decision as reconcile will read it, then store it (DecisionError if bad).
+    """Store an analyst's decision; DecisionError if reconcile could not apply it as written.
 
     It takes effect on the events at the next reconcile; the stored copy has its id and time.
     """
-    from .reconcile import check_decision
-
-    check_decision(decision)
     return store.decide(decision)
 
 
