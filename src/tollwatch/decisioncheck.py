@@ -16,12 +16,11 @@ from .model import OUTCOMES, VICTIM_GROUPS, Decision, DecisionAction
 ACTIONS: tuple[str, ...] = get_args(DecisionAction)
 
 
-def _claim_list(value: Mapping, name: str, prefix: str) -> list[str]:
+def _check_ids(value: Mapping, name: str, prefix: str) -> None:
     found = value.get(name, [])
     if not isinstance(found, list) or not all(
             isinstance(c, str) and c.startswith(prefix) for c in found):
         raise DecisionError(f"value[{name!r}] must be a list of ids starting with {prefix!r}")
-    return found
 
 
 def _count(value: Mapping, name: str) -> int:
@@ -42,8 +41,8 @@ def check_decision(decision: Decision) -> None:
     value = decision.value
     if not isinstance(value, Mapping):
         raise DecisionError("value must be a mapping")
-    _claim_list(value, "claims", "c_")
-    _claim_list(value, "events", "e_")
+    _check_ids(value, "claims", "c_")
+    _check_ids(value, "events", "e_")
     if decision.action == "correct":
         _check_correction(target, value)
     elif decision.action == "split" and not value.get("claims"):

@@ -1,4 +1,4 @@
-"""Jobs on a store: ingest sources, reconcile claims into events, decide, export.
+"""Jobs on a store: ingest sources, reconcile claims into events, export.
 
 These are what `tollwatch ingest` and `tollwatch reconcile` run; the CLI only draws the
 progress bar and prints the counts. Ingest streams in small batches: a batch is read,
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .errors import InputError, RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
 from .lexicon import Lexicon, load_lexicon
-from .model import Claim, Decision, Document, Extraction, FailedDocument
+from .model import Claim, Document, Extraction, FailedDocument
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .export.output import Target
@@ -131,10 +131,12 @@ def _batches(items: Iterable[Document | FailedDocument]) -> Iterator[list[Docume
 
 @dataclass(slots=True)
 class _Sorted:
-    """A batch sorted out: outcomes known already, and the new documents to extract."""
+    """A batch sorted out: outcomes known already, and the new documents to extract with
+    their places in the batch."""
 
     done: list[Ingested | None]
-    new: list[tuple[int, Document]]
+    positions: list[int]
+    documents: list[Document]
 
 
 def _ingest_here(store: Store, batches: Iterable[list[Document | FailedDocument]],
@@ -142,7 +144,7 @@ def _ingest_here(store: Store, batches: Iterable[list[Document | FailedDocument]
     for batch in batches:
         sorted_out = _sort_out(store, batch, set())
         extractions = [extract_document(d, lexicon=lexicon, max_chars=max_chars)
-                       for _, d in sorted_out.new]
+                       for d in sorted_out.documents]
         yield from _store_batch(store, sorted_out, extractions)
 
 
@@ -154,7 +156,7 @@ def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDoc
 
     def finish() -> list[Ingested]:
         sorted_out, future = pending.popleft()
-        documents = [d for _, d in sorted_out.new]
+        documents = sorted_out.documents
         extractions = pool.result(future, len(documents)) if documents else []
         done = _store_batch(store, sorted_out, extractions)
         in_flight.difference_update(d.content_hash for d in documents)
@@ -162,7 +164,7 @@ def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDoc
 
     for batch in batches:
         sorted_out = _sort_out(store, batch, in_flight)
-        documents = [d for _, d in sorted_out.new]
+        documents = sorted_out.documents
         in_flight.update(d.content_hash for d in documents)
         pending.append((sorted_out, pool.submit(documents) if documents else None))
         if len(pending) > pool.workers:
@@ -176,7 +178,8 @@ def _sort_out(store: Store, batch: list[Document | FailedDocument], in_flight: s
     known = store.stored_hashes(i.content_hash for i in batch if isinstance(i, Document))
     known |= in_flight
     done: list[Ingested | None] = [None] * len(batch)
-    new: list[tuple[int, Document]] = []
+    positions: list[int] = []
+    documents: list[Document] = []
     for n, item in enumerate(batch):
         if isinstance(item, FailedDocument):
             done[n] = _failed(store, item)
@@ -184,8 +187,9 @@ def _sort_out(store: Store, batch: list[Document | FailedDocument], in_flight: s
             done[n] = Ingested(_source_of(item), "known")
         else:
             known.add(item.content_hash)
-            new.append((n, item))
-    return _Sorted(done, new)
+            positions.append(n)
+            documents.append(item)
+    return _Sorted(done, positions, documents)
 
 
 def _store_batch(store: Store, sorted_out: _Sorted,
@@ -193,7 +197,7 @@ def _store_batch(store: Store, sorted_out: _Sorted,
     """Store the new documents with their claims in one write; a failed one as a failure."""
     done = sorted_out.done
     new: list[tuple[int, Document, Extraction]] = []
-    for (n, item), extraction in zip(sorted_out.new, extractions):
+    for n, item, extraction in zip(sorted_out.positions, sorted_out.documents, extractions):
         reason = extraction if isinstance(extraction, str) else extraction.error
         if reason is None:
             new.append((n, item, extraction))
@@ -243,10 +247,10 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Summary:
     """Reconcile every stored claim under the analysts' decisions; store the events.
 
     The corpus is reconciled in parts that never meet, a batch of parts at a time, so
-    memory does not grow with it (see `tollwatch.reconcile.parts`); the events are the
-    ones reconciling all claims at once gives. They replace the stored ones in one
-    transaction at the end; an error on the way keeps the old events. Decisions are read,
-    never written. The summary counts what was made and lists the decisions that could
+    memory follows the largest part, not the corpus (see `tollwatch.reconcile.parts`); the
+    events are the ones reconciling all claims at once gives. They replace the stored ones
+    in one transaction at the end; an error on the way keeps the old events. Decisions are
+    read, never written. The summary counts what was made and lists the decisions that could
     not be applied.
     """
     from .reconcile import reconcile_in_parts
@@ -259,14 +263,6 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Summary:
     with store.staged_events() as stage:
         return reconcile_in_parts(store.claim_keys(), load, store.decisions(), stage.add,
                                   lexicon=lexicon)
-
-
-def decide(store: Store, decision: Decision) -> Decision:
-    """Store an analyst's decision; DecisionError if reconcile could not apply it as written.
-
-    It takes effect on the events at the next reconcile; the stored copy has its id and time.
-    """
-    return store.decide(decision)
 
 
 def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .errors import TollwatchError
+from .extract.pipeline import extract_document
 from .lexicon import Lexicon, lexicon_from_sources
 from .model import Document, Extraction
 
@@ -66,8 +67,6 @@ class WorkerPool:
 def extract_batch(documents: list[Document], sources: tuple[str, ...],
                   max_chars: int) -> list[Extraction]:
     """Extract each document with the lexicon of `sources` (what a worker runs)."""
-    from .extract.pipeline import extract_document
-
     try:
         lexicon = lexicon_from_sources(sources)
     except TollwatchError as error:  # a lexicon file changed or vanished since the start

@@ -13,7 +13,6 @@ from typing import Any
 
 import typer
 
-from .. import jobs
 from ..model import Decision
 from .app import ListFormat, app, db_option, fail, one_line_errors, opened_store
 
@@ -121,7 +120,7 @@ def decisions(
 
 def _record(db: str | None, decision: Decision) -> None:
     with opened_store(db) as store, one_line_errors(1):
-        stored = jobs.decide(store, decision)
+        stored = store.decide(decision)
     typer.echo(f"decision {stored.id}: {stored.action} {stored.target} by {stored.by}; "
                "run 'tollwatch reconcile' to apply it to the events")
 

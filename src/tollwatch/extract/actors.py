@@ -205,9 +205,10 @@ def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: 
 
 
 def _has_title(words: str, rules: ActorRules) -> bool:
+    """Whether a run of the words is a generic title ("the senior official")."""
     lowered = words.lower().split()
-    return any(" ".join(lowered[i:i + size]) in rules.generic_titles
-               for size in (1, 2) for i in range(len(lowered)))
+    return any(" ".join(lowered[i:j]) in rules.generic_titles
+               for i in range(len(lowered)) for j in range(i + 1, len(lowered) + 1))
 
 
 def _comma_parts(t: Tagged, start: int, end: int) -> list[str]:

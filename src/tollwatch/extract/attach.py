@@ -11,8 +11,9 @@ A participle followed by its own object is active, so the count before it is the
 
 from __future__ import annotations
 
-from .found import Found
 from .anaphora import owned_remains
+from .cues import mark_cues
+from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
@@ -23,15 +24,14 @@ _RIGHT_WINDOW = 14
 _RELATIVE_WINDOW = 24
 _APPOSITION_TOKENS = 12
 _TOLL_WINDOW = 7
-_MODALITY_WINDOW = 6
-_BACKGROUND_WINDOW = 12
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
     """All claims of one tagged sentence; `blocked` tokens (dates, durations) hold no count."""
     cands = candidates(t, rules, blocked)
+    counts = {c.mention.start for c in cands}
     for index in range(len(cands)):
-        _attach(t, cands, index)
+        _attach(t, cands, index, counts)
     found: list[Found] = []
     for index, cand in enumerate(cands):
         if cand.found is None:
@@ -42,10 +42,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found = _one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found.extend(owned_remains(t, found))
-    for f in found:
-        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
-        f.modality = modality.value("modality") if modality else "asserted"
-        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+    mark_cues(t, found)
     link_toll_parts(t, found, rules.year_range)
     return sorted(found, key=lambda f: (f.start, f.trigger))
 
@@ -89,13 +86,13 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 # -- attaching outcomes ---------------------------------------------------------------
 
 
-def _attach(t: Tagged, cands: list[Candidate], index: int) -> None:
+def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> None:
     cand = cands[index]
     m, p = cand.mention, cand.phrase
     speech = t.at("speech", cand.end)
     if speech is not None and not speech.has("prep") and p.outcome is None:
         return  # "..., a spokesman said": the speaker, no victim
-    result = _left(t, m.start) or _own_predicate(t, cand, {c.mention.start for c in cands})
+    result = _left(t, m.start) or _own_predicate(t, cand, counts)
     if result is None and p.partitive:
         result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
@@ -125,10 +122,10 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, i
     another 29 were injured"): a clause's own verb says what befell its subject.
     """
     j = cand.end
-    n = len(t.words)
-    while j < n and t.at("auxiliaries", j) is not None and j not in counts:
-        j = t.at("auxiliaries", j).end  # "were both killed": "both" is a count of its own
-    tag = t.at("outcome", j) if j < n else None
+    # "were both killed": "both" is a count of its own, so the walk stops at a count.
+    while j not in counts and (aux := t.at("auxiliaries", j)) is not None:
+        j = aux.end
+    tag = t.at("outcome", j)
     if tag is None or _in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
         return None
     if j == cand.end and not tag.has("pred"):
@@ -394,25 +391,3 @@ def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
                 cand.found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return
-
-
-def _modal_before_verb(t: Tagged, f: Found):
-    """"five soldiers could die": a modal between the victims and their verb."""
-    return next((t.over("modality", k) for k in range(f.end, f.trigger)
-                 if t.over("modality", k) is not None), None)
-
-
-def _cue_before(t: Tagged, f: Found, family: str, window: int):
-    """The nearest tag of `family` in the `window` tokens before a claim, within its clause.
-
-    Modality cues ("denied", "threatened to") and background cues ("in retaliation for")
-    both govern what follows them in the same clause.
-    """
-    begin = min(f.start, f.trigger)
-    for i in range(begin - 1, max(-1, begin - window - 1), -1):
-        if t.at("boundaries", i) is not None:
-            return None
-        tag = t.over(family, i)
-        if tag is not None:
-            return tag
-    return None

@@ -60,7 +60,9 @@ _NOT_ANCHORS = frozenset({"dur", "clock", "before", "recent"})
 # "<figure> given": a few words, so that the search stays cheap.
 _EVENT_REACH = 60
 _FIGURE_REACH = 60
-_JOINER_REACH = 48
+# Characters from a speech cue to the date of its statement: room for a place, a time of day
+# and a joiner ("told reporters in Quetta late on Monday"), not for a clause of its own.
+_STATEMENT_REACH = 48
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -111,7 +113,7 @@ def statement_dates(text: str, times: list[TimeMention], cue_ends: Iterable[int]
     for mention in times:
         start = mention.span[0]
         cue = bisect.bisect_right(ends, start) - 1
-        if cue < 0 or start - ends[cue] > _JOINER_REACH:
+        if cue < 0 or start - ends[cue] > _STATEMENT_REACH:
             continue
         if ends[cue] == start or gap.fullmatch(text, ends[cue], start):
             out.add(mention.span)

@@ -30,11 +30,9 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import LexiconError
-from ..model import PRECISION_RANK
 from .placekeys import _fold_all, fold
 
 COUNTRY, PROVINCE, DISTRICT, CITY = "country", "province", "district", "city"
-KIND_RANK = PRECISION_RANK
 # Shorter gazetteer names ("Of", "Ay") are nearly always something else in English text.
 MIN_KEY_LENGTH = 3
 RECENT_LOOKUPS = 20000

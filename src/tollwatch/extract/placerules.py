@@ -12,8 +12,9 @@ from typing import Any
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
+from ..model import PRECISION_RANK
 from .gazetteer import (
-    CITY, COUNTRY, DISTRICT, KIND_RANK, PROVINCE, Entry, Gazetteer, prefer_towns,
+    CITY, COUNTRY, DISTRICT, PROVINCE, Entry, Gazetteer, prefer_towns,
     shared_gazetteer,
 )
 from .placekeys import fold
@@ -174,4 +175,4 @@ def _alias_entry(gazetteer: Gazetteer, spelling: str, target: Any) -> Entry:
     # As in a text without context: the town rather than its namesake district, then the
     # most populous record, then the larger unit.
     return max(prefer_towns(found),
-               key=lambda e: (gazetteer.locate(e).population or 0, KIND_RANK[e.kind]))
+               key=lambda e: (gazetteer.locate(e).population or 0, PRECISION_RANK[e.kind]))

@@ -31,8 +31,8 @@ from collections import defaultdict
 from typing import Any
 
 from ..lexicon import Lexicon
-from ..model import Place, PlaceMention
-from .gazetteer import CITY, COUNTRY, DISTRICT, KIND_RANK, PROVINCE, Entry, prefer_towns
+from ..model import PRECISION_RANK, Place, PlaceMention
+from .gazetteer import CITY, COUNTRY, DISTRICT, PROVINCE, Entry, prefer_towns
 from .placekeys import fold
 from .placerules import PlaceRules, place_rules
 from .placescan import Item, NameScan, Spot, acronym
@@ -191,7 +191,7 @@ class _Scan(NameScan):
             return tied[0]
         # Only now find the towns that give subdivisions a population: it can mean a scan.
         locate = self.rules.gazetteer.locate
-        return max(tied, key=lambda e: (locate(e).population or 0, KIND_RANK[e.kind]))
+        return max(tied, key=lambda e: (locate(e).population or 0, PRECISION_RANK[e.kind]))
 
     def _unknown(self, item: Item) -> Place | None:
         """A name no gazetteer knows, kept when it is clearly where something happened."""

@@ -43,14 +43,6 @@ def toll_victims(t: Tagged, trigger: int) -> tuple[str, str] | None:
     return victim.value("noun"), t.text_of(*span)
 
 
-def is_toll(t: Tagged, f: Found) -> bool:
-    """Whether a claim's count follows a toll ("the death toll rose to 15")."""
-    if f.how != "left" or f.trigger >= f.start:
-        return False
-    tag = t.over("outcome", f.trigger)
-    return tag is not None and (tag.has("toll") or headed_victims(t, tag.start) is not None)
-
-
 def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> None:
     """Mark each running toll, and make the sentence's other claims of its outcome its parts.
 
@@ -58,7 +50,7 @@ def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> No
     runs from long ago ("the toll since 2004 reached 3,000") takes in nothing: it is
     background, and the new deaths beside it are not inside any counted figure.
     """
-    tolls = [f for f in found if is_toll(t, f)]
+    tolls = [f for f in found if _is_toll(t, f)]
     for toll in tolls:
         toll.toll = True
     tolls = [f for f in tolls if not _reaches_far_back(t, f, years)]
@@ -73,11 +65,21 @@ def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> No
             f.part_of = min(wholes, key=lambda w: abs(w.start - f.start))
 
 
+def _is_toll(t: Tagged, f: Found) -> bool:
+    """Whether a claim's count follows a toll ("the death toll rose to 15")."""
+    if f.how != "left" or f.trigger >= f.start:
+        return False
+    tag = t.over("outcome", f.trigger)
+    return tag is not None and (tag.has("toll") or headed_victims(t, tag.start) is not None)
+
+
 def _reaches_far_back(t: Tagged, toll: Found, years: tuple[int, int]) -> bool:
     """"the toll since the insurgency began in 2004": a "since" or a year between toll and count."""
     low, high = years
     for k in range(toll.trigger, toll.start):
         word = t.words[k]
-        if t.at("toll_since", k) is not None or (word.isdigit() and len(word) == 4 and low <= int(word) <= high):
+        if t.at("toll_since", k) is not None:
+            return True
+        if word.isdigit() and len(word) == 4 and low <= int(word) <= high:
             return True
     return False

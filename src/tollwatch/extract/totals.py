@@ -22,12 +22,14 @@ from __future__ import annotations
 import datetime as dt
 from itertools import combinations
 
-from ..model import FINE_PRECISIONS, Claim, Range
+from ..model import FINE_PRECISIONS, Claim, Range, When
 
 BACKGROUND_DAYS = 365
 CUMULATIVE_DAYS = 90
 _EXACT_LIMIT = 14
 _ALWAYS = ("killed", "injured")
+# The characters of an ISO date that name its year, its month: one unit if both ends share them.
+_UNIT_PREFIX = {"year": 4, "month": 7}
 
 
 def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
@@ -46,26 +48,25 @@ def mark_background(claims: list[Claim], published: dt.date | None) -> None:
     started_before = (reference - dt.timedelta(days=CUMULATIVE_DAYS)).isoformat()
     for claim in claims:
         when = claim.when
-        if when is not None and ((when.end is not None and when.end < ended_before)
-                                 or (when.start is not None and when.start < started_before
-                                     and not (published is None and _one_calendar_unit(when)))):
+        if when is None:
+            continue
+        ended_long_ago = when.end is not None and when.end < ended_before
+        running = (when.start is not None and when.start < started_before
+                   and not (published is None and _one_calendar_unit(when)))
+        if ended_long_ago or running:
             claim.background = True
 
 
-def _one_calendar_unit(when) -> bool:
+def _one_calendar_unit(when: When) -> bool:
     """"in 2016", "in March": a date known only to its year or month.
 
     Without a publication date the report's own day is unknown, so such a date is no sign
     of a toll running over months. With one, "this year" and "in March" before it usually
     are ("over 1,000 people have died this year"), so they stay background.
     """
-    if when.start is None or when.end is None:
-        return False
-    if when.precision == "year":
-        return when.start[:4] == when.end[:4]
-    if when.precision == "month":
-        return when.start[:7] == when.end[:7]
-    return False
+    size = _UNIT_PREFIX.get(when.precision)
+    return (size is not None and when.start is not None and when.end is not None
+            and when.start[:size] == when.end[:size])
 
 
 def _reference_date(claims: list[Claim], published: dt.date | None) -> dt.date | None:

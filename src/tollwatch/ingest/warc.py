@@ -9,9 +9,9 @@ neither HTML nor plain text (images, scripts, styles) are skipped without a word
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 import zlib
 from collections.abc import Generator, Iterator
+from datetime import datetime, timezone
 from typing import IO, Any
 
 from warcio.archiveiterator import WARCIterator

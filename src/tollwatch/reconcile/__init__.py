@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, Decision, Document, Event
-from .decisions import Plan, check_decision, event_decision, merge_decision, plan_decisions
 from .batched import Summary, reconcile_in_parts
+from .decisions import Plan, check_decision, event_decision, merge_decision, resolve_plan
 from .run import run_plan
 from .settings import settings_for
 
@@ -80,9 +80,7 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
     claims = list(claims)
     decisions = list(decisions)
     settings = settings_for(lexicon or load_lexicon())
-    claim_ids = {c.id for c in claims}
     runs: list[tuple[tuple, list[Event]]] = []
-    machine: dict[str, list[str]] | None = None
 
     def run(plan: Plan) -> list[Event]:
         # A run is pure: a plan asking what an earlier one asked (a stale event id leaves
@@ -94,15 +92,6 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
         runs.append((asks, run_plan(claims, documents, settings, plan)))
         return runs[-1][1]
 
-    def resolve(event_id: str) -> list[str] | None:
-        nonlocal machine
-        if machine is None:  # the machine's own events, made only if a decision needs them
-            machine = {e.id: e.claims for e in run(Plan())}
-        return machine.get(event_id)
-
-    plan = plan_decisions(decisions, claim_ids, resolve)
-    if plan.unresolved:
-        applied = {e.id: e.claims for e in run(plan)}
-        plan = plan_decisions(decisions, claim_ids,
-                              lambda event_id: resolve(event_id) or applied.get(event_id))
+    plan = resolve_plan(decisions, {c.id for c in claims},
+                        lambda asked: {e.id: e.claims for e in run(asked)})
     return Reconciliation(run(plan), plan.skipped)

@@ -10,18 +10,18 @@ over the corpus, keeping only the claims of the events asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, ClaimKey, Decision, Document, Event
-from .decisions import Plan, plan_decisions
+from .decisions import Plan, plan_decisions, resolve_plan
 from .parts import Parts
 from .run import run_plan
 from .settings import Settings, settings_for
 
-# Claims loaded at once (whole parts, so a larger part is loaded alone): large enough
-# for few reads, small next to what the largest parts of a dense corpus hold.
+# Claims loaded at once (whole parts, so a batch ending in a large part holds more):
+# large enough for few reads, small next to what the largest parts of a dense corpus hold.
 BATCH_CLAIMS = 5000
 
 Load = Callable[[list[str]], tuple[list[Claim], Mapping[str, Document]]]
@@ -64,20 +64,19 @@ def reconcile_in_parts(keys: Iterable[ClaimKey], load: Load, decisions: Iterable
     decisions = list(decisions)
     parts = Parts(keys, decisions, settings)
     wanted = asked_events(decisions, parts.claim_ids)
-    machine = _collect(parts, load, settings, Plan(), wanted, batch_claims) if wanted else {}
-    plan = plan_decisions(decisions, parts.claim_ids, machine.get)
-    if plan.unresolved:
-        applied = _collect(parts, load, settings, plan, wanted, batch_claims)
-        plan = plan_decisions(decisions, parts.claim_ids,
-                              lambda event_id: machine.get(event_id) or applied.get(event_id))
+    plan = resolve_plan(decisions, parts.claim_ids,
+                        lambda asked: _collect(parts, load, settings, asked, wanted, batch_claims))
     summary = Summary(skipped=plan.skipped)
-    for _, claims, events in _passes(parts, load, settings, plan, batch_claims):
+
+    def finish(_batch: list[int], claims: list[Claim], events: list[Event]) -> None:
         emit(events)
         summary.count(events, len(claims))
+
+    _passes(parts, load, settings, plan, batch_claims, finish)
     return summary
 
 
-def asked_events(decisions: list[Decision], claim_ids: set[str]) -> set[str]:
+def asked_events(decisions: list[Decision], claim_ids: Container[str]) -> set[str]:
     """Every event id the decisions may need resolved (those named without their claims)."""
     asked: set[str] = set()
 
@@ -93,20 +92,29 @@ def _collect(parts: Parts, load: Load, settings: Settings, plan: Plan, wanted: s
              batch_claims: int) -> dict[str, list[str]]:
     """The claims of the `wanted` events of a run under `plan`; `parts` learns their documents."""
     found: dict[str, list[str]] = {}
-    for batch, claims, events in _passes(parts, load, settings, plan, batch_claims):
+
+    def keep(batch: list[int], claims: list[Claim], events: list[Event]) -> None:
+        asked = [event for event in events if event.id in wanted]
+        if not asked:
+            return
         numbers = {parts.documents[d]: d for d in batch}
         document_of = {c.id: numbers[c.document_id] for c in claims}
-        for event in events:
-            if event.id in wanted:
-                found[event.id] = event.claims
-                parts.note({c: document_of[c] for c in event.claims})
+        for event in asked:
+            found[event.id] = event.claims
+            parts.note({c: document_of[c] for c in event.claims})
+
+    _passes(parts, load, settings, plan, batch_claims, keep)
     return found
 
 
-def _passes(parts: Parts, load: Load, settings: Settings, plan: Plan, batch_claims: int
-            ) -> Iterator[tuple[list[int], list[Claim], list[Event]]]:
-    """Each batch's document numbers, claims and events under `plan`."""
+def _passes(parts: Parts, load: Load, settings: Settings, plan: Plan, batch_claims: int,
+            handle: Callable[[list[int], list[Claim], list[Event]], None]) -> None:
+    """Give `handle` each batch's document numbers, claims and events under `plan`.
+
+    A callback, not a generator: a loop over a generator would hold the last batch in
+    its variables while the next one loads.
+    """
     for batch in parts.batches(plan, batch_claims):
         claims, documents = load([parts.documents[d] for d in batch])
-        yield batch, claims, run_plan(claims, documents, settings, plan)
+        handle(batch, claims, run_plan(claims, documents, settings, plan))
         del claims, documents

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..decisioncheck import check_decision
@@ -34,7 +34,7 @@ from ..errors import DecisionError
 from ..model import Decision, Event
 
 __all__ = ["Plan", "apply_statuses", "check_decision", "event_decision", "merge_decision",
-           "plan_decisions"]
+           "plan_decisions", "resolve_plan"]
 
 _STATUS = {"confirm": "confirmed", "discount": "discounted"}
 
@@ -52,7 +52,7 @@ class Plan:
     unresolved: bool = False
 
 
-def plan_decisions(decisions: Iterable[Decision], claim_ids: set[str],
+def plan_decisions(decisions: Iterable[Decision], claim_ids: Container[str],
                    resolve_event: Callable[[str], list[str] | None]) -> Plan:
     """The plan of a list of decisions; ones that cannot apply are kept in `skipped`."""
     plan = Plan()
@@ -62,6 +62,30 @@ def plan_decisions(decisions: Iterable[Decision], claim_ids: set[str],
             _apply(plan, decision, claim_ids, resolve_event)
         except DecisionError as error:
             plan.skipped.append((decision, str(error)))
+    return plan
+
+
+def resolve_plan(decisions: list[Decision], claim_ids: Container[str],
+                 events_of: Callable[[Plan], Mapping[str, list[str]]]) -> Plan:
+    """The plan of `decisions`, bare event ids looked up as this module says.
+
+    `events_of(plan)` gives the claims of a run's events by event id. It is asked for the
+    machine's events (an empty plan) only when a decision names an event by its id alone,
+    and for the events under a first plan only when that plan left such an id unresolved.
+    """
+    machine: Mapping[str, list[str]] | None = None
+
+    def resolve(event_id: str) -> list[str] | None:
+        nonlocal machine
+        if machine is None:
+            machine = events_of(Plan())
+        return machine.get(event_id)
+
+    plan = plan_decisions(decisions, claim_ids, resolve)
+    if plan.unresolved:
+        applied = events_of(plan)
+        plan = plan_decisions(decisions, claim_ids,
+                              lambda event_id: resolve(event_id) or applied.get(event_id))
     return plan
 
 
@@ -75,7 +99,7 @@ def _event_claims(target: str, resolve_event: Callable[[str], list[str] | None],
     return found
 
 
-def _apply(plan: Plan, decision: Decision, claim_ids: set[str],
+def _apply(plan: Plan, decision: Decision, claim_ids: Container[str],
            resolve_event: Callable[[str], list[str] | None]) -> None:
     action, target, value = decision.action, decision.target, decision.value
     if target.startswith("c_") and target not in claim_ids:
@@ -102,7 +126,7 @@ def _status(plan: Plan, claims: list[str], status: str, target: str) -> None:
     plan.statuses.append((frozenset(claims), status))
 
 
-def _merge(plan: Plan, decision: Decision, named: list[str], claim_ids: set[str],
+def _merge(plan: Plan, decision: Decision, named: list[str], claim_ids: Container[str],
            resolve_event: Callable[[str], list[str] | None]) -> None:
     claims = set(named)
     if decision.target.startswith("c_"):

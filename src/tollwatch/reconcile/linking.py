@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..model import Place
 from .items import Item
 from .predicates import (
     A_HOLDS_B, B_HOLDS_A, SAME, actors_compatible, days_meet, place_rank, relation,
@@ -45,6 +46,15 @@ class Links:
     attached: dict[int, int] = field(default_factory=dict)
 
 
+def province_block(place: Place) -> tuple[str, str | None]:
+    """The country and province whose block a resolved place puts its claim in.
+
+    The province is None for a place known only to its country: such a claim meets the
+    claims of every province of that country. `parts` splits a corpus by the same rule.
+    """
+    return place.country, (place.admin1 if place_rank(place) < 3 else None)
+
+
 def _blocks(items: Iterable[Item]) -> list[tuple[list[Item], set[int]]]:
     """Lists to sweep, each with the indices a pair needs one of (empty: any pair)."""
     provinces: dict[tuple, dict[str | None, dict[int, Item]]] = defaultdict(
@@ -54,8 +64,8 @@ def _blocks(items: Iterable[Item]) -> list[tuple[list[Item], set[int]]]:
         if item.lo is None:
             continue
         for place in item.places:
-            admin1 = place.admin1 if place_rank(place) < 3 else None
-            provinces[(item.key, place.country)][admin1][item.index] = item
+            country, admin1 = province_block(place)
+            provinces[(item.key, country)][admin1][item.index] = item
         for name in item.names:
             named[(item.key, name)][item.index] = item
     lists: list[tuple[list[Item], set[int]]] = []

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from itertools import groupby
 
 from ..model import ClaimKey, Decision
 from .decisions import Plan
 from .items import day, days, place_names, resolved_places
-from .predicates import place_rank
+from .linking import province_block
 from .settings import Settings
 
 # A block's members: (first day, last day, document number).
@@ -76,13 +76,14 @@ class Parts:
             if lo is None:
                 continue
             entry = (lo, hi, document)
+            blocks = [province_block(place) for place in resolved_places(key.where)]
+            names = place_names(key.where)
             for outcome_group in {(key.outcome, key.group), *(
                     (outcome or key.outcome, group or key.group)
                     for outcome, group in corrected.get(key.id, ()))}:
-                for place in resolved_places(key.where):
-                    admin1 = place.admin1 if place_rank(place) < 3 else None
-                    provinces[(outcome_group, place.country)][admin1].append(entry)
-                for name in place_names(key.where):
+                for country, admin1 in blocks:
+                    provinces[(outcome_group, country)][admin1].append(entry)
+                for name in names:
                     by_name[(outcome_group, name)].append(entry)
         self._parents = array("l", range(len(self.documents)))
         for by_admin1 in provinces.values():
@@ -95,9 +96,9 @@ class Parts:
             self._sweep(members, settings.slack_days)
 
     @property
-    def claim_ids(self) -> set[str]:
-        """The claims decisions name that are in the corpus (and those `note` was told of)."""
-        return set(self.claim_documents)
+    def claim_ids(self) -> KeysView[str]:
+        """The claims decisions name that are in the corpus, and those `note` learns of later."""
+        return self.claim_documents.keys()
 
     def note(self, claim_documents: Mapping[str, int]) -> None:
         """Learn the document numbers of claims a plan may name: the claims of named events."""
@@ -106,7 +107,8 @@ class Parts:
     def batches(self, plan: Plan, budget: int) -> Iterator[list[int]]:
         """Document numbers in batches of whole parts under `plan`, about `budget` claims each.
 
-        A part larger than that is a batch of its own.
+        A batch takes whole parts until it holds `budget` claims or more, so a part larger
+        than that ends a batch at least its own size.
         """
         parents = array("l", self._parents)
         for group in [*plan.forced, *(named for named, _ in plan.statuses)]:

@@ -14,11 +14,11 @@ differ, unless one name holds all the words of the other or is its initialism.
 Aggregates. `nests(a, b)`: a's own span covers b's time (b's span inside and shorter; a
 one-sided date or a publication window inside or overlapping) and b's every resolved
 place lies in a's places, with a's best count above b's. Within one document, a figure
-for a wider area over the same span also holds one for a place inside it. Across documents, b must be put
-in time by words of its own ("on January 31", "earlier"): a figure bounded only by when
-it was published ("recent attacks claimed 31 lives") is as likely the same count, given
-earlier or lower, as a part, and taking it for a part would hang a whole incident under
-any larger figure that another source gives later.
+for a wider area over the same span also holds one for a place inside it. Across
+documents, b must be put in time by words of its own ("on January 31", "earlier"): a
+figure bounded only by when it was published ("recent attacks claimed 31 lives") is as
+likely the same count, given earlier or lower, as a part, and taking it for a part would
+hang a whole incident under any larger figure that another source gives later.
 """
 
 from __future__ import annotations
@@ -174,10 +174,13 @@ def dated_by_its_words(item: Item) -> bool:
 
 def nests(outer: Item, inner: Item) -> bool:
     """`outer` is an aggregate that `inner` is one part of (same outcome and group assumed)."""
+    # The counts first: they are cheapest, and refuse one of the two ways `relation` asks.
+    if outer.count.best <= inner.count.best:
+        return False
     same_document = inner.document_id == outer.document_id
     if not same_document and not dated_by_its_words(inner):
         return False
-    if outer.count.best <= inner.count.best or not where_holds(outer, inner):
+    if not where_holds(outer, inner):
         return False
     if time_holds(outer, inner):
         return True

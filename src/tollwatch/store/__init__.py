@@ -274,7 +274,11 @@ class Store:
     # Decisions
 
     def decide(self, decision: Decision) -> Decision:
-        """Record an analyst's decision on a stored claim or event; returns it with id and time."""
+        """Record an analyst's decision on a stored claim or event; returns it with id and time.
+
+        DecisionError if reconcile could not apply it as written (`tollwatch.decisioncheck`)
+        or if no such claim or event is stored.
+        """
         with self._write() as connection:
             return record_decision(connection, decision, _now())
 

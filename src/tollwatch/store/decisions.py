@@ -19,6 +19,7 @@ from ..model import Decision
 from .rows import INT64, check_storable, json_text
 from .schema import audit_log, claims, decisions, events
 
+
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
     """One line of the audit log: a decision `added` or `revoked`, by whom, when and why.
@@ -33,6 +34,7 @@ class AuditEntry:
     decision: Decision
     why: str
 
+
 def record_decision(connection: Connection, decision: Decision, now: str) -> Decision:
     """Store `decision` and its audit line; the stored copy, with its id and time, is returned."""
     _check(connection, decision)
@@ -46,6 +48,7 @@ def record_decision(connection: Connection, decision: Decision, now: str) -> Dec
         insert(decisions).values(row).returning(decisions.c.id)).scalar_one()
     _audit(connection, now, stored.by, "added", stored, stored.why)
     return stored
+
 
 def revoke_decision(connection: Connection, decision_id: int, by: str, why: str, now: str) -> None:
     """Mark a decision revoked and log it; an unknown or already revoked id is an error."""
@@ -68,6 +71,7 @@ def revoke_decision(connection: Connection, decision_id: int, by: str, why: str,
     row = connection.execute(stmt).mappings().one()
     _audit(connection, now, by, "revoked", _decision_from_row(row), why)
 
+
 def load_decisions(connection: Connection, target: str | None = None) -> list[Decision]:
     """Decisions in force (not revoked), oldest first; only those on `target` if given."""
     stmt = select(decisions).where(decisions.c.revoked_at.is_(None)).order_by(decisions.c.id)
@@ -75,12 +79,14 @@ def load_decisions(connection: Connection, target: str | None = None) -> list[De
         stmt = stmt.where(decisions.c.target == target)
     return [_decision_from_row(row) for row in connection.execute(stmt).mappings()]
 
+
 def load_audit(connection: Connection) -> list[AuditEntry]:
     """The whole audit log, oldest first."""
     rows = connection.execute(select(audit_log).order_by(audit_log.c.id)).mappings()
     return [AuditEntry(id=row["id"], at=row["recorded_at"], by=row["actor"], change=row["change"],
                        decision=Decision(**json.loads(row["decision"])), why=row["why"])
             for row in rows]
+
 
 def _check(connection: Connection, decision: Decision) -> None:
     if not isinstance(decision.by, str) or not decision.by.strip():
@@ -99,6 +105,7 @@ def _check(connection: Connection, decision: Decision) -> None:
     if known is None:
         raise DecisionError(f"no claim or event {decision.target!r} to decide on")
 
+
 def _audit(connection: Connection, now: str, by: str, change: str, decision: Decision,
            why: str) -> None:
     connection.execute(insert(audit_log).values(
@@ -106,6 +113,7 @@ def _audit(connection: Connection, now: str, by: str, change: str, decision: Dec
         target=decision.target, why=why,
         decision=json_text(asdict(decision), "a decision", DecisionError, sort_keys=True),
     ))
+
 
 def _decision_from_row(row: Any) -> Decision:
     return Decision(target=row["target"], action=row["action"], by=row["decided_by"],

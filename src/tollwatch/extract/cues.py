@@ -1,0 +1,43 @@
+"""Modality and background of a sentence's claims, from the cue words that govern them.
+
+Modality cues ("denied", "threatened to") and background cues ("in retaliation for") govern
+what follows them in the same clause; a modal between the victims and their verb ("five
+soldiers could die") governs the claim too.
+"""
+
+from __future__ import annotations
+
+from .found import Found
+from .tagger import Tagged
+
+_MODALITY_WINDOW = 6
+_BACKGROUND_WINDOW = 12
+
+
+def mark_cues(t: Tagged, found: list[Found]) -> None:
+    """Set each claim's modality and background flag from the cues of its sentence."""
+    for f in found:
+        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
+        f.modality = modality.value("modality") if modality else "asserted"
+        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+
+
+def _modal_before_verb(t: Tagged, f: Found):
+    """"five soldiers could die": a modal between the victims and their verb."""
+    for k in range(f.end, f.trigger):
+        tag = t.over("modality", k)
+        if tag is not None:
+            return tag
+    return None
+
+
+def _cue_before(t: Tagged, f: Found, family: str, window: int):
+    """The nearest tag of `family` in the `window` tokens before a claim, within its clause."""
+    begin = min(f.start, f.trigger)
+    for i in range(begin - 1, max(-1, begin - window - 1), -1):
+        if t.at("boundaries", i) is not None:
+            return None
+        tag = t.over(family, i)
+        if tag is not None:
+            return tag
+    return None
