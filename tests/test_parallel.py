@@ -95,3 +95,22 @@ def test_parallel_lost_worker_fails_its_batch_only():
 
     reasons = WorkerPool.result(LostWorker(), 3)
     assert reasons == ["extraction worker failed: RuntimeError: worker died"] * 3
+
+
+def test_parallel_ingest_records_each_failing_copy_as_one_process_does(tmp_path):
+    """A text whose first copy fails is no 'known' text: its later copy fails again."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    lines = [json.dumps({"text": f"Police said {n + 2} soldiers were killed in Gao.",
+                         "published_at": "2026-02-03"}) for n in range(150)]
+    bad = json.dumps({"text": "Police said nine soldiers were killed in Gao.",
+                      "published_at": "not a date"})
+    lines[10] = lines[140] = bad  # in different batches, both on their way at once
+    (folder / "reports.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        with Store(str(tmp_path / f"w{workers}.db")) as store:
+            counts = jobs.ingest(store, [str(folder)], workers=workers)
+            results.append(((counts.added, counts.known, counts.failed), _contents(store)))
+    assert results[0] == results[1]
+    assert results[1][0] == (148, 0, 2)

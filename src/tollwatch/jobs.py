@@ -142,7 +142,7 @@ class _Sorted:
 def _ingest_here(store: Store, batches: Iterable[list[Document | FailedDocument]],
                  lexicon: Lexicon, max_chars: int) -> Iterator[Ingested]:
     for batch in batches:
-        sorted_out = _sort_out(store, batch, set())
+        sorted_out = _sort_out(store, batch)
         extractions = [extract_document(d, lexicon=lexicon, max_chars=max_chars)
                        for d in sorted_out.documents]
         yield from _store_batch(store, sorted_out, extractions)
@@ -150,22 +150,22 @@ def _ingest_here(store: Store, batches: Iterable[list[Document | FailedDocument]
 
 def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDocument]],
                        pool: WorkerPool) -> Iterator[Ingested]:
-    """Keep every worker busy with a batch while the batch before is stored, in order."""
+    """Keep every worker busy with a batch while the batch before is stored, in order.
+
+    A text sent off again while its first copy is still on its way is extracted twice; the
+    store then finds it stored, or records its failure again, as one process would.
+    """
     pending: deque[tuple[_Sorted, Any]] = deque()
-    in_flight: set[str] = set()  # content hashes submitted and not yet stored
 
     def finish() -> list[Ingested]:
         sorted_out, future = pending.popleft()
         documents = sorted_out.documents
         extractions = pool.result(future, len(documents)) if documents else []
-        done = _store_batch(store, sorted_out, extractions)
-        in_flight.difference_update(d.content_hash for d in documents)
-        return done
+        return _store_batch(store, sorted_out, extractions)
 
     for batch in batches:
-        sorted_out = _sort_out(store, batch, in_flight)
+        sorted_out = _sort_out(store, batch)
         documents = sorted_out.documents
-        in_flight.update(d.content_hash for d in documents)
         pending.append((sorted_out, pool.submit(documents) if documents else None))
         if len(pending) > pool.workers:
             yield from finish()
@@ -173,10 +173,9 @@ def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDoc
         yield from finish()
 
 
-def _sort_out(store: Store, batch: list[Document | FailedDocument], in_flight: set[str]) -> _Sorted:
-    """Record the batch's failures, skip what is stored or on its way (one read for hashes)."""
+def _sort_out(store: Store, batch: list[Document | FailedDocument]) -> _Sorted:
+    """Record the batch's failures and skip what is stored (one read for the hashes)."""
     known = store.stored_hashes(i.content_hash for i in batch if isinstance(i, Document))
-    known |= in_flight
     done: list[Ingested | None] = [None] * len(batch)
     positions: list[int] = []
     documents: list[Document] = []
