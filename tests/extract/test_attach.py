@@ -44,6 +44,24 @@ def claims_of(lexicon, text):
          [(2, "killed", "militants"), (1, "arrested", "unknown")]),
         # "both" after the auxiliary is a count of its own: the two men are counted once
         ("The two men were both shot and killed at the gate.", [(2, "killed", "unknown")]),
+        # a count with its own verb does not share the verb of the count after it
+        ("About 80 guests were rescued from the hall and 4 gunmen were killed.",
+         [(4, "killed", "militants")]),
+        ("Two clerks were shot, one killed.", [(1, "killed", "unknown")]),
+        # "beat to death" with its object after it is active: the men are the agents
+        ("Two men beat to death a shopkeeper in the bazaar.", [(1, "killed", "civilians")]),
+        # after the "of" of a person, a singular noun is whose they are, not a victim
+        ("Two sons of a retired officer were wounded.", [(2, "injured", "security_forces")]),
+        ("At least five guards and the wife of a guard were killed.",
+         [(5, "killed", "security_forces"), (1, "killed", "security_forces")]),
+        # after other words' "of" it is the victim
+        ("He showed photos of a reporter tortured to death.", [(1, "killed", "civilians")]),
+        # a count drawn from a counted set: the set is not counted
+        ("Three of the 4 attackers also died.", [(3, "killed", "militants")]),
+        ("Six of the 30 passengers were injured.", [(6, "injured", "civilians")]),
+        # "both" after the victims and a comma counts them again
+        ("Two elderly victims, both retired teachers, were killed in the market.",
+         [(2, "killed", "unknown")]),
     ],
 )
 def test_attach_outcome_by_position(lexicon, text, expected):
@@ -151,6 +169,20 @@ def test_attach_threat_is_hypothetical(lexicon):
     result = run(lexicon, "Militants threatened to kill 20 hostages.")
     assert [(c.count.best, c.modality) for c in result.claims] == [(20, "hypothetical")]
     assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Dozens more could have died in the fire.", 24),
+    ("Hundreds more may die if the siege goes on.", 200),
+])
+def test_attach_modal_after_vague_count_is_hypothetical(lexicon, text, count):
+    result = run(lexicon, text)
+    assert [(c.count.best, c.modality) for c in result.claims] == [(count, "hypothetical")]
+    assert result.totals["killed"] is None
+
+
+def test_attach_named_subject_of_a_modal_is_no_claim(lexicon):
+    assert run(lexicon, "Ahmed could have died in the crash.").claims == []
 
 
 def test_attach_denied_and_hypothetical_do_not_count(lexicon):

@@ -227,3 +227,8 @@ def test_places_words_judged_once_give_the_same_places_in_every_document(lexicon
     # Demonyms still count for each document's context, and the answers do not drift.
     assert [places(lexicon, text) for text in (other, first)] == before[::-1]
     assert judged["Pakistani"][0] is not None and judged["Quetta"][1] == "quetta"
+
+
+def test_places_time_word_opening_a_sentence_is_no_place(lexicon):
+    # "Early" is a county in Georgia (US); here it says when.
+    assert places(lexicon, "Early in the evening, gunmen fired on the checkpoint.") == []

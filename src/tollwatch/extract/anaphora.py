@@ -16,7 +16,8 @@ from .tagger import Tagged
 
 ANAPHOR = "anaphor"
 _VERB_WINDOW = 4
-_BECOME_KILLED = ("abducted", "missing")
+# Outcomes whose people may later be found killed: the same people, counted again.
+BECOME_KILLED = ("abducted", "missing")
 
 
 def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:
@@ -55,7 +56,7 @@ def resolve_owned_remains(claims: list[Claim], anaphors: set[str]) -> list[Claim
             out.append(claim)
             continue
         owner = next((c for c in reversed(out) if c.count.best > 1 and c.counts_in_totals), None)
-        if owner is None or owner.outcome not in _BECOME_KILLED:
+        if owner is None or owner.outcome not in BECOME_KILLED:
             continue
         out.append(replace(
             claim, id=claim_id_for(claim.document_id, claim.span, "killed", owner.victims.group),

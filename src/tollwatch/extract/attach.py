@@ -219,9 +219,12 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
     # clause right after the victims lengthens the reach to their verb.
     relative = j < n and t.at("person_relatives", j) is not None
     window = _RELATIVE_WINDOW if relative else _RIGHT_WINDOW
+    own_verb = False
     while j < n and steps < window:
         coord = t.at("coordinators", j)
         if coord is not None and coord.end in later:
+            if own_verb:
+                return None  # "100 people were freed and 6 gunmen were killed": a clause of its own
             nxt = later[coord.end]
             j = nxt.end
             if nxt.phrase.of_prior and t.words[coord.start] == ",":
@@ -251,6 +254,7 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             continue
         if j in later or t.at("boundaries", j) is not None or _is_negation(t, j):
             return None
+        own_verb = own_verb or (not relative and t.at("passive_auxiliaries", j) is not None)
         j += 1
         steps += 1
     return None

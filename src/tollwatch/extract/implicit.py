@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from ..model import Count
+from .anaphora import BECOME_KILLED
 from .found import Found
 from .tagger import Tagged
 
@@ -23,8 +24,7 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     """Number-less claims of a sentence whose outcome words are not `used` by a count."""
     used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
             for i in range(tag.start, tag.end)} | used
-    covered = {i for f in found for i in range(f.start, f.end)}
-    out = _coordinated(t, covered)
+    out = _coordinated(t, found)
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
@@ -50,7 +50,8 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if sing is not None:
             end = sing.start
         elif tag.has("pred") and aux >= 0 and t.texts[aux].isalpha() and t.over("auxiliaries", aux) is None \
-                and t.at("relatives", aux) is None and t.words[aux] != "and":
+                and t.at("relatives", aux) is None and t.words[aux] != "and" \
+                and t.over("modality", aux) is None:
             end = aux + 1  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
         else:
             continue
@@ -74,29 +75,50 @@ def _shared_auxiliary(t: Tagged, trigger: int) -> int:
     return aux
 
 
-def _coordinated(t: Tagged, covered: set[int]) -> list[Found]:
-    """"The commander and his son were killed": each singular part not already counted."""
+def _coordinated(t: Tagged, found: list[Found]) -> list[Found]:
+    """"The commander and his son were killed": each singular part not already counted.
+
+    The subjects run back to a comma at most: past one, the words may be appositions ("Umar,
+    the district chair, and ...") or names of people counted before them ("Two civilians, A
+    and B, were injured"). Inside an inclusion or after a number they are parts of a count.
+    """
+    covered = {i for f in found for i in range(f.start, f.end)}
     out = []
     for tag in t.tags["outcome"]:
         if not (tag.has("part") or tag.has("pred")):
             continue
-        aux = _shared_auxiliary(t, tag.start)
-        if aux >= 0 and t.words[aux] == "were":
+        aux = _plural_auxiliary(t, tag.start)
+        # "were both killed", "two soldiers and a policeman": a count holds them already.
+        counted = any(f.trigger == tag.start and f.count.best != 1 for f in found)
+        if aux >= 0 and not counted:
             out.extend(f for f in _coordinated_subjects(t, aux, tag)
                        if not covered.intersection(range(f.start, f.end)))
     return out
+
+
+def _plural_auxiliary(t: Tagged, trigger: int) -> int:
+    """The "were" among the auxiliaries and adverbs right before an outcome word, else -1."""
+    k = trigger - 1
+    while k >= 0 and t.over("auxiliaries", k) is not None:
+        if t.words[k] == "were":
+            return k
+        k -= 1
+    return -1
 
 
 def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
     start = aux
     while start > 0 and aux - start < 12:
         prev = start - 1
-        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev):
+        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
+                or t.words[prev] == ",":
             break
+        if t.over("inclusion", prev) or t.words[prev][:1].isdigit():
+            return []
         start = prev
     parts, current = [], []
     for i in range(start, aux):
-        if t.words[i] in ("and", ","):
+        if t.words[i] == "and":
             if current:
                 parts.append(current)
             current = []
@@ -240,15 +262,19 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
 
 
 def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
-    """"One soldier was injured and later died": the same people, now counted as killed."""
+    """"One soldier was injured and later died", "two men were kidnapped and killed": the
+    same people, now counted as killed too."""
     out = []
     for tag in t.tags["outcome"]:
-        if tag.start in used or not tag.has("pred") or tag.value("pred") != "killed":
+        died = tag.value("pred") == "killed"
+        if tag.start in used or not (died or tag.value("part") == "killed"):
             continue
         k = t.auxiliary_before(tag.start, stop=None)
         if k < 0 or t.words[k] != "and":
             continue
-        before = [f for f in found if f.trigger < k and f.outcome == "injured"]
+        # "were wounded and killed" may be one word for casualties; "and later died" is not.
+        taken = ("injured", *BECOME_KILLED) if died else BECOME_KILLED
+        before = [f for f in found if f.trigger < k and f.outcome in taken]
         if before:
             prev = before[-1]
             out.append(Found(prev.start, tag.end, prev.count, "killed", prev.group, prev.label,

@@ -46,17 +46,47 @@ class Candidate:
 def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candidate]:
     """Every count of the sentence with its phrase, left to right; `blocked` tokens hold none."""
     out: list[Candidate] = []
-    for mention in find_counts(t.words, t.texts, rules):
+    mentions = find_counts(t.words, t.texts, rules)
+    by_start = {m.start: m for m in mentions}
+    drawn_from: set[int] = set()
+    for mention in mentions:
+        if mention.start in drawn_from:
+            continue
         if blocked.intersection(range(mention.start, mention.end)) or _negated(t, mention.start):
             continue
         if _is_apposition(t, mention):
             continue
-        phrase = _victim_phrase(t, mention.end, rules, mention.count.best == 1)
+        whole = _whole_after_of(t, mention.end, by_start)
+        if whole is not None:
+            # "three of the 4 attackers": the count is three, drawn from the four.
+            drawn_from.add(whole.start)
+        phrase = _victim_phrase(t, whole.end if whole else mention.end, rules,
+                                mention.count.best == 1)
         if phrase is not None:
             out.append(Candidate(mention, phrase))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
     out.extend(_singular_phrases(t, taken | blocked, rules))
-    return sorted(out, key=lambda c: c.mention.start)
+    out.sort(key=lambda c: c.mention.start)
+    return [c for i, c in enumerate(out) if i == 0 or not _restates(t, out[i - 1], c)]
+
+
+def _restates(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
+    """"2 elderly victims, both retired teachers,": "both" counts the victims again."""
+    start = cand.mention.start
+    word = start - 1 if t.at("restating_counts", start - 1) is not None else start
+    if t.at("restating_counts", word) is None or word - 1 != prev.end or t.words[prev.end] != ",":
+        return False
+    return cand.mention.count.best == prev.mention.count.best
+
+
+def _whole_after_of(t: Tagged, i: int, by_start: dict[int, CountMention]) -> CountMention | None:
+    """The count after "of" and a determiner, as in "two of the five soldiers"."""
+    if i >= len(t.words) or t.words[i] != "of" or t.at("determiners", i + 1) is None:
+        return None
+    j = i + 1
+    while j < len(t.words) and t.at("determiners", j) is not None:
+        j += 1
+    return by_start.get(j)
 
 
 def _negated(t: Tagged, start: int) -> bool:
@@ -193,7 +223,8 @@ def stops_phrase(t: Tagged, j: int) -> bool:
         not (word.isalpha() or word == "-")
         or t.over("outcome", j) is not None
         or any(t.at(family, j) for family in ("auxiliaries", "boundaries", "coordinators",
-                                               "inclusion", "determiners", "speech", "prepositions"))
+                                               "inclusion", "determiners", "speech", "prepositions",
+                                               "modality"))
     )
 
 
@@ -214,12 +245,26 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
         tag = t.over("singular_determiners", det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
+        if _owner_of(t, tag.start):
+            continue
         mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
         out.append(Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
     out.extend(_person_pronouns(t))
     return out
+
+
+def _owner_of(t: Tagged, start: int) -> bool:
+    """"two sons of a retired officer", "Department of the Army personnel": after the "of"
+    of a person or of a name, a singular noun is no victim of its own.
+
+    After other words' "of" it may be: "the killing of a soldier", "photos of the guerrilla".
+    """
+    before = start - 1
+    if before < 1 or t.words[before] != "of":
+        return False
+    return t.over("victim", before - 1) is not None or t.texts[before - 1][:1].isupper()
 
 
 def _person_pronouns(t: Tagged) -> list[Candidate]:

@@ -1,0 +1,58 @@
+"""Claims without a number: coordinated singular subjects, seen through `extract`."""
+
+import pytest
+
+from .helpers import run
+
+
+def killed(lexicon, text):
+    result = run(lexicon, text)
+    return sorted(c.count.text for c in result.claims if c.outcome == "killed"), \
+        result.totals["killed"].best if result.totals["killed"] else None
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a head noun the victim lexicon does not know, beside one it knows
+    ("The deputy governor and his driver were killed near the ministry.",
+     ["The deputy governor", "his driver"]),
+    ("Farida Rahimi and her nephew were killed when the shell hit the house.",
+     ["Farida Rahimi", "her nephew"]),
+    # an opening phrase before a comma is not one of the subjects
+    ("On Tuesday, the headmaster and his assistant were later killed.",
+     ["his assistant", "the headmaster"]),
+])
+def test_implicit_coordinated_singular_subjects_count_one_each(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels
+    assert total == 2
+
+
+@pytest.mark.parametrize("text, total", [
+    # "both" is the count: the two names are not counted again
+    ("The councillor and his son were both killed in the blast.", 2),
+    # names after a count and a comma are the people counted
+    ("Two teachers, Omar Qadri and Bilal Aziz, were killed at the school gate.", 2),
+    # apposition: the chair is Umar, not a third person
+    ("Hussaini, the market chair, and Umar, the district chair, were killed.", None),
+    # inside an inclusion the names are part of the count
+    ("Nine people including the imam and his brother were killed.", 9),
+])
+def test_implicit_coordinated_subjects_not_counted_twice(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
+
+
+@pytest.mark.parametrize("text, killed_best, other", [
+    ("Two engineers were kidnapped and killed near the dam.", 2, ("abducted", 2)),
+    ("Three farmers went missing and were later found dead.", 3, ("missing", 3)),
+    ("One soldier was injured and later died in hospital.", 1, ("injured", 1)),
+])
+def test_implicit_taken_then_killed_counts_both(lexicon, text, killed_best, other):
+    result = run(lexicon, text)
+    assert result.totals["killed"].best == killed_best
+    assert result.totals[other[0]].best == other[1]
+
+
+def test_implicit_wounded_and_killed_is_not_read_as_the_same_people(lexicon):
+    # "killed and wounded" names two outcomes of one attack, not the wounded dying later
+    result = run(lexicon, "Ten people were wounded and killed in the shelling.")
+    assert result.totals["killed"] is None
