@@ -35,3 +35,16 @@ def test_anaphora_bodies_without_anyone_counted_before_are_no_claim(lexicon):
     got, result = killed(lexicon, "Their bodies were found on a highway.")
     assert got == []
     assert result.totals["killed"] is None
+
+
+def test_anaphora_abducted_named_again_as_killed(lexicon):
+    got, result = killed(lexicon, "Gunmen seized four election workers outside Turbat. "
+                                  "The hostages were shot and killed a day later.")
+    assert got == [(4, "election workers")]
+    assert result.totals["abducted"].best == 4
+
+
+def test_anaphora_other_people_named_again_are_not_the_abducted(lexicon):
+    got, _ = killed(lexicon, "Gunmen seized four election workers outside Turbat. "
+                             "The gunmen were killed by troops a day later.")
+    assert got == []

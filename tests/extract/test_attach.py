@@ -56,6 +56,10 @@ def claims_of(lexicon, text):
          [(5, "killed", "security_forces"), (1, "killed", "security_forces")]),
         # after other words' "of" it is the victim
         ("He showed photos of a reporter tortured to death.", [(1, "killed", "civilians")]),
+        # a count inside the phrase of the count before it is no victim count
+        ("Eight people from three villages were killed.", [(8, "killed", "unknown")]),
+        ("Nine farmers from two families were wounded.", [(9, "injured", "civilians")]),
+        ("Ten soldiers from two battalions were killed.", [(10, "killed", "security_forces")]),
         # a count drawn from a counted set: the set is not counted
         ("Three of the 4 attackers also died.", [(3, "killed", "militants")]),
         ("Six of the 30 passengers were injured.", [(6, "injured", "civilians")]),

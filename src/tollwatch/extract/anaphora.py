@@ -37,6 +37,46 @@ def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:
     return []
 
 
+def named_again(t: Tagged, found: list[Found]) -> list[Found]:
+    """"The hostages were shot and killed": plural victims named again, with no number.
+
+    Waits, like "their bodies", for the count of the abducted or missing before it.
+    """
+    if found:
+        return []
+    for tag in t.tags["outcome"]:
+        if tag.value("part") != "killed" and tag.value("pred") != "killed":
+            continue
+        head = t.auxiliary_before(tag.start, stop=None)
+        if head < 1 or head == tag.start - 1:
+            continue  # no auxiliary: "the gunmen killed ..." is active
+        start = _definite_start(t, head)
+        if start is None:
+            continue
+        victim = t.over("victim", head)
+        group = victim.value("noun") if victim is not None else "unknown"
+        label = t.text_of(start + 1, head + 1)
+        return [Found(start, tag.end, Count(1, 1, 1, "exact", label), "killed", group, label,
+                      tag.start, ANAPHOR)]
+    return []
+
+
+def _definite_start(t: Tagged, head: int) -> int | None:
+    """Where "the police officers" opens the clause, if token `head` is such a plural noun."""
+    noun = t.over("victim", head) or t.over("outcome", head)
+    if noun is None or noun.end != head + 1 or not t.words[head].endswith("s"):
+        return None
+    if noun.value("noun") not in (None, *BECOME_KILLED) and t.over("victim", head) is None:
+        return None  # "the deaths were ..."
+    k = noun.start - 1
+    while k >= 0 and t.at("victim_mod", k) is not None:
+        k -= 1
+    if k < 0 or t.words[k] not in ("the", "these", "those"):
+        return None
+    opens = k == 0 or t.at("boundaries", k - 1) is not None or t.words[k - 1] == ","
+    return k if opens else None
+
+
 def _owned(t: Tagged, i: int) -> bool:
     if i == 0:
         return False
@@ -56,7 +96,8 @@ def resolve_owned_remains(claims: list[Claim], anaphors: set[str]) -> list[Claim
             out.append(claim)
             continue
         owner = next((c for c in reversed(out) if c.count.best > 1 and c.counts_in_totals), None)
-        if owner is None or owner.outcome not in BECOME_KILLED:
+        if owner is None or owner.outcome not in BECOME_KILLED \
+                or claim.victims.group not in ("unknown", owner.victims.group):
             continue
         out.append(replace(
             claim, id=claim_id_for(claim.document_id, claim.span, "killed", owner.victims.group),

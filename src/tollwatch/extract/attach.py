@@ -11,7 +11,7 @@ A participle followed by its own object is active, so the count before it is the
 
 from __future__ import annotations
 
-from .anaphora import owned_remains
+from .anaphora import named_again, owned_remains
 from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
@@ -41,7 +41,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     _link_apposed_parts(t, cands)
     found = _one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
-    found.extend(owned_remains(t, found))
+    found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
     link_toll_parts(t, found, rules.year_range)
     return sorted(found, key=lambda f: (f.start, f.trigger))
@@ -88,6 +88,8 @@ def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 
 def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> None:
     cand = cands[index]
+    if cand.inside:
+        return
     m, p = cand.mention, cand.phrase
     speech = t.at("speech", cand.end)
     if speech is not None and not speech.has("prep") and p.outcome is None:
@@ -251,6 +253,11 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
         going_on = t.at("continuing_clauses", j)
         if going_on is not None:
             j = going_on.end  # "were tied up before being shot and killed"
+            continue
+        if j in later and j == cand.end + 1 and t.at("prepositions", cand.end) is not None \
+                and not relative:
+            later[j].inside = True  # "eight people from three families were killed"
+            j = later[j].end
             continue
         if j in later or t.at("boundaries", j) is not None or _is_negation(t, j):
             return None

@@ -28,7 +28,8 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
-    out += _named_with_others(t, found)
+    spans = {(f.start, f.end) for f in out}
+    out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
     out += _later_died(t, used | {f.trigger for f in out}, found)
     out += _zeros(t, used | {f.trigger for f in out})
     return out
@@ -88,10 +89,10 @@ def _coordinated(t: Tagged, found: list[Found]) -> list[Found]:
         if not (tag.has("part") or tag.has("pred")):
             continue
         aux = _plural_auxiliary(t, tag.start)
-        # "were both killed", "two soldiers and a policeman": a count holds them already.
-        counted = any(f.trigger == tag.start and f.count.best != 1 for f in found)
+        # "were both killed": the count after the auxiliary holds them all already.
+        counted = any(aux < f.start < tag.start for f in found)
         if aux >= 0 and not counted:
-            out.extend(f for f in _coordinated_subjects(t, aux, tag)
+            out.extend(f for f in _coordinated_subjects(t, aux, tag, covered)
                        if not covered.intersection(range(f.start, f.end)))
     return out
 
@@ -106,13 +107,15 @@ def _plural_auxiliary(t: Tagged, trigger: int) -> int:
     return -1
 
 
-def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
+def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[Found]:
+    """Each part of "X and Y were killed" as one person, if each is one or already counted."""
     start = aux
     while start > 0 and aux - start < 12:
         prev = start - 1
         if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
-                or t.words[prev] == ",":
-            break
+                or _punctuation(t.words[prev]) or t.over("outcome", prev) \
+                or t.over("auxiliaries", prev):
+            break  # "The chief was killed and two guards were injured": another clause
         if t.over("inclusion", prev) or t.words[prev][:1].isdigit():
             return []
         start = prev
@@ -126,7 +129,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
             current.append(i)
     if current:
         parts.append(current)
-    if len(parts) < 2 or not all(_one_person(t, part) for part in parts):
+    if len(parts) < 2 or not all(_one_or_counted(t, part, parts, covered) for part in parts):
         return []
     outcome = tag.value("part") or tag.value("pred")
     out = []
@@ -137,7 +140,29 @@ def _coordinated_subjects(t: Tagged, aux: int, tag) -> list[Found]:
     return out
 
 
+def _punctuation(word: str) -> bool:
+    """A comma or bracket ends a list of subjects; the hyphen of "sister-in-law" does not."""
+    return not (word[:1].isalnum() or word in ("-", "'", "’", "'s", "’s"))
+
+
+def _one_or_counted(t: Tagged, part: list[int], parts: list[list[int]], covered: set[int]) -> bool:
+    """"The police chief and one of his bodyguards": a part counted by a number need not be
+    one person, but beside one the others must name a person ("the attack and six others")."""
+    if covered.intersection(part) and not _one_person(t, part):
+        return True
+    if not _one_person(t, part):
+        return False
+    numbered = any(covered.intersection(p) and not _one_person(t, p) for p in parts)
+    return not numbered or _names_a_person(t, part)
+
+
+def _names_a_person(t: Tagged, part: list[int]) -> bool:
+    return any(t.over("victim", i) or t.over("victim_mod", i) for i in part) \
+        or all(t.texts[i][:1].isupper() for i in part if t.texts[i].isalpha())
+
+
 def _one_person(t: Tagged, part: list[int]) -> bool:
+    """A name, or a singular noun after "the", "a" or "his"."""
     words = [t.words[i] for i in part]
     texts = [t.texts[i] for i in part]
     if t.at("not_people", part[0]) or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):

@@ -36,6 +36,8 @@ class Candidate:
     mention: CountMention
     phrase: Phrase
     found: Found | None = None
+    # Inside the phrase of an earlier count ("eight people from three families"): no victims.
+    inside: bool = False
 
     @property
     def end(self) -> int:
