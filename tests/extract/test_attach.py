@@ -189,6 +189,33 @@ def test_attach_named_subject_of_a_modal_is_no_claim(lexicon):
     assert run(lexicon, "Ahmed could have died in the crash.").claims == []
 
 
+@pytest.mark.parametrize("text", [
+    "Five soldiers were not killed in the blast.",
+    "The gunmen did not kill the guard.",
+    "The guard wasn't killed.",
+])
+def test_attach_negated_verb_is_denied(lexicon, text):
+    result = run(lexicon, text)
+    assert [c.modality for c in result.claims] == ["denied"]
+    assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "an unknown number" is no count of one
+    ("One police officer and an unknown number of assailants were injured.",
+     [(1, "injured", "security_forces")]),
+    # plurals in -men
+    ("Two firemen were wounded in the attack.", [(2, "injured", "unknown")]),
+    # a negation before "but" does not reach the count after it
+    ("There were no fatalities but three police officers were injured.",
+     [(0, "killed", "unknown"), (3, "injured", "security_forces")]),
+    # "the injury of" names its victims after it
+    ("The blast resulted in the injury of four guards.", [(4, "injured", "security_forces")]),
+])
+def test_attach_counts_read_right(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
 def test_attach_denied_and_hypothetical_do_not_count(lexicon):
     text = ("Four soldiers were killed in the ambush. The group denied killing 12 civilians. "
             "Militants threatened to kill 20 hostages.")

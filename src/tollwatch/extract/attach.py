@@ -17,6 +17,7 @@ from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
+from .settle import one_per_singular_verb, others_of_another_outcome
 from .tagger import Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
@@ -39,26 +40,14 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
         _link_subset(t, cands, index)
         found.append(cand.found)
     _link_apposed_parts(t, cands)
-    found = _one_per_singular_verb(t, found)
+    found = one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
     link_toll_parts(t, found, rules.year_range)
-    return sorted(found, key=lambda f: (f.start, f.trigger))
-
-
-def _one_per_singular_verb(t: Tagged, found: list[Found]) -> list[Found]:
-    """"X, an opposition leader who knew Y, a party deputy, was killed": "was" is one person."""
-    kept, seen = [], set()
-    for f in found:
-        singular = (f.count.best == 1 and f.how == "right"
-                    and t.over("singular_auxiliaries", t.auxiliary_before(f.trigger)))
-        if singular and f.trigger in seen:
-            continue
-        if singular:
-            seen.add(f.trigger)
-        kept.append(f)
-    return kept
+    found.sort(key=lambda f: (f.start, f.trigger))
+    others_of_another_outcome(found)
+    return found
 
 
 def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:

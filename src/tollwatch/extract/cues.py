@@ -2,7 +2,7 @@
 
 Modality cues ("denied", "threatened to") and background cues ("in retaliation for") govern
 what follows them in the same clause; a modal between the victims and their verb ("five
-soldiers could die") governs the claim too.
+soldiers could die") governs the claim too, and a negated verb ("were not killed") denies it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,22 @@ def mark_cues(t: Tagged, found: list[Found]) -> None:
     for f in found:
         modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
         f.modality = modality.value("modality") if modality else "asserted"
+        if f.modality == "asserted" and f.how != "zero" and _negated_verb(t, f.trigger):
+            f.modality = "denied"  # "five soldiers were not killed", "did not injure the mayor"
         f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+
+
+def _negated_verb(t: Tagged, trigger: int) -> bool:
+    """A negation among the auxiliaries and adverbs right before an outcome verb."""
+    k = trigger - 1
+    while k >= 0:
+        neg = t.over("zero", k)
+        if neg is not None and neg.has("neg"):
+            return True
+        if t.over("auxiliaries", k) is None:
+            return False
+        k -= 1
+    return False
 
 
 def _modal_before_verb(t: Tagged, f: Found):

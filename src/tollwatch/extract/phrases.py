@@ -92,8 +92,13 @@ def _whole_after_of(t: Tagged, i: int, by_start: dict[int, CountMention]) -> Cou
 
 
 def _negated(t: Tagged, start: int) -> bool:
-    """"no one", "none of the 5": a count right after a negation is a zero, not a count."""
-    for i in range(max(0, start - 3), start):
+    """"no one", "none of the 5": a count right after a negation is a zero, not a count.
+
+    Not across a clause: "no fatalities but three officers were injured".
+    """
+    for i in range(start - 1, max(-1, start - 4), -1):
+        if t.at("boundaries", i) is not None:
+            return False
         tag = t.over("zero", i)
         if tag is not None and tag.has("neg"):
             return True
@@ -178,7 +183,8 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
     if j == i or (additive and _only_additive(t, i, j)):
         return Phrase(end=j, group=modifier or "unknown", label=t.text_of(i, j), additive=additive)
     last = t.words[j - 1]
-    plural_form = last.endswith("s") and last.isalpha() and len(last) > 3
+    # "firemen", "Irishmen": plurals without an s
+    plural_form = last.isalpha() and len(last) > 3 and (last.endswith("s") or last.endswith("men"))
     demonym = t.texts[j - 1][:1].isupper() and j - i == 1 and t.at("auxiliaries", j) is not None
     if plural_form or demonym or (one and not last.endswith("s")):
         return Phrase(j, modifier or "unknown", t.text_of(i, j), None, additive)
