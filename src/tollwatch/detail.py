@@ -51,7 +51,7 @@ def look_up(store: Store, record_id: str) -> Detail | None:
         event = store.event(record_id)
         if event is None:
             return None
-        claims = _claims(store, event.claims)
+        claims = store.claims_by_id(event.claims)
         detail = Detail("event", record_id, claims, events=[event])
         detail.cited = _cited_from_children(store, event, claims)
     elif record_id.startswith("c_"):
@@ -65,11 +65,10 @@ def look_up(store: Store, record_id: str) -> Detail | None:
             return None
         detail = Detail("document", record_id, store.claims(document_id=record_id),
                         documents={record_id: document})
-    for doc_id in dict.fromkeys(c.document_id for c in detail.claims):
-        if doc_id not in detail.documents:
-            document = store.document(doc_id)
-            if document is not None:
-                detail.documents[doc_id] = document
+    missing = [doc_id for doc_id in dict.fromkeys(c.document_id for c in detail.claims)
+               if doc_id not in detail.documents]
+    found = store.documents_by_id(missing)
+    detail.documents.update((doc_id, found[doc_id]) for doc_id in missing if doc_id in found)
     targets = ([record_id] if detail.kind != "document" else []) + [
         c.id for c in detail.claims if c.id != record_id]
     detail.decisions = [d for target in targets for d in store.decisions(target)]
@@ -258,10 +257,5 @@ def _cited_from_children(store: Store, event: Event, claims: list[Claim]) -> dic
     own = {claim.id for claim in claims}
     named = [c for figure in (*event.estimates, *event.findings) for c in figure.claims]
     missing = [claim_id for claim_id in dict.fromkeys(named) if claim_id not in own]
-    return {claim.id: claim for claim in _claims(store, missing)}
-
-
-def _claims(store: Store, claim_ids: list[str]) -> list[Claim]:
-    found = [store.claim(claim_id) for claim_id in claim_ids]
-    return [claim for claim in found if claim is not None]
+    return {claim.id: claim for claim in store.claims_by_id(missing)}
 

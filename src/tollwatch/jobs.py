@@ -1,9 +1,11 @@
-"""Jobs on a store: ingest sources, reconcile claims into events, export.
+"""Jobs on a store: ingest sources, extract stored documents again, reconcile claims into
+events, export.
 
-These are what `tollwatch ingest` and `tollwatch reconcile` run; the CLI only draws the
-progress bar and prints the counts. Ingest streams in small batches: a batch is read,
-extracted and stored in one transaction before the next is read, so memory does not grow
-with the corpus and a run killed half-way loses at most the batch it was writing. Running the same
+These are what `tollwatch ingest`, `reextract`, `reconcile` and `export` run; the CLI only
+draws the progress bar and prints the counts. Ingest streams in small batches: a batch is
+read, extracted and stored in one transaction before the next is read (with `workers`, a few
+batches are extracted ahead of the one being stored), so memory does not grow with the
+corpus and a run killed half-way loses at most the batch it was writing. Running the same
 ingest again skips every document already stored (same text, same content hash) before
 extracting it, so a resumed run is quick and duplicates nothing.
 """
@@ -84,7 +86,8 @@ def ingest(
     document that cannot be read or extracted is stored as a failure with its reason (see
     `Store.failures`) and the run goes on. With `workers` above 1, batches are extracted
     in that many worker processes (`tollwatch.parallel`) while this one reads and writes;
-    the store ends up the same. The workers are started afresh, so a script that asks for
+    the store ends up the same, except that an unexpected error inside extraction, which
+    stops a run in one process, fails only its batch's documents on workers. The workers are started afresh, so a script that asks for
     them must guard its entry point (`if __name__ == "__main__":`), as for any Python
     multiprocessing. `on_item` hears about every document as it is done, for progress
     displays.
@@ -159,14 +162,11 @@ def _ingest_on_workers(store: Store, batches: Iterable[list[Document | FailedDoc
 
     def finish() -> list[Ingested]:
         sorted_out, future = pending.popleft()
-        documents = sorted_out.documents
-        extractions = pool.result(future, len(documents)) if documents else []
-        return _store_batch(store, sorted_out, extractions)
+        return _store_batch(store, sorted_out, pool.result(future, len(sorted_out.documents)))
 
     for batch in batches:
         sorted_out = _sort_out(store, batch)
-        documents = sorted_out.documents
-        pending.append((sorted_out, pool.submit(documents) if documents else None))
+        pending.append((sorted_out, pool.submit(sorted_out.documents)))
         if len(pending) > pool.workers:
             yield from finish()
     while pending:
@@ -275,7 +275,7 @@ def export_store(store: Store, fmt: str, out: Target, **filters: Any) -> int:
     export_format(fmt)
     events = store.events(**filters)
     wanted = {claim for event in events for claim in event.claims}
-    claims = {c.id: c for c in store.claims() if c.id in wanted}
+    claims = {c.id: c for c in store.claims_by_id(sorted(wanted))}
     # Exports name documents by url, title and publisher; texts stay in the store.
     documents = store.documents_by_id({c.document_id for c in claims.values()}, texts=False)
     return export(fmt, events, claims, documents, out)

@@ -10,6 +10,7 @@ argument or the `TOLLWATCH_LEXICON` environment variable (paths joined by os.pat
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,12 @@ class Lexicon(Mapping[str, Any]):
         if name not in self.compiled:
             self.compiled[name] = builder(self)
         return self.compiled[name]
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Lexicon phrases as regex alternatives, the longest first (so "suicide bombers" wins
+    over "bombers"); one that never matches if there are none."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
 
 
 def _read_yaml(path: Path | Any, label: str) -> Any:

@@ -27,8 +27,6 @@ class WorkerPool:
     def __init__(self, workers: int, lexicon: Lexicon, max_chars: int):
         from dask.distributed import Client, LocalCluster
 
-        if workers < 2:
-            raise ValueError("a worker pool needs two workers or more")
         self._sources = lexicon.sources
         self._max_chars = max_chars
         self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -37,7 +35,12 @@ class WorkerPool:
         self.workers = workers
 
     def submit(self, documents: Sequence[Document]) -> Any:
-        """Start extracting `documents` on a free worker; `result` gives the extractions."""
+        """Start extracting `documents` on a free worker; `result` gives the extractions.
+
+        An empty batch goes nowhere (None).
+        """
+        if not documents:
+            return None
         return self._client.submit(extract_batch, list(documents), self._sources,
                                    self._max_chars, pure=False)
 
@@ -45,8 +48,11 @@ class WorkerPool:
     def result(future: Any, count: int) -> list[Extraction | str]:
         """The extractions of a submitted batch, or for each document why its worker failed.
 
-        A worker that dies (killed, out of memory) fails its batch's documents only.
+        A worker that dies (killed, out of memory) fails its batch's documents only; so does
+        any other error inside the worker, where one process would stop the run.
         """
+        if future is None:
+            return []
         try:
             return future.result()
         except Exception as error:  # anything from a lost worker or process

@@ -1,4 +1,5 @@
-"""`tollwatch ingest` and `tollwatch reconcile`: fill the store, then make events from it."""
+"""`tollwatch ingest`, `reextract` and `reconcile`: fill the store, extract it again, make
+events from it."""
 
 from __future__ import annotations
 

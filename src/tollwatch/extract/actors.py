@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, alternation
 from ..model import Claimant, Perpetrator
 from .found import Found
 from .tagger import Tagged
@@ -50,9 +50,8 @@ def compile_actor_rules(lexicon: Lexicon) -> ActorRules:
 
 def _any_word(phrases: list[str]) -> re.Pattern:
     """Any of the phrases as whole words, the longest first."""
-    words = sorted((p.strip().lower() for p in phrases if p.strip()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
-                      if words else r"(?!)")
+    words = alternation(p.strip().lower() for p in phrases if p.strip())
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
 
 
 def actor_rules_for(lexicon: Lexicon) -> ActorRules:

@@ -50,31 +50,34 @@ def named_again(t: Tagged, found: list[Found]) -> list[Found]:
         head = t.auxiliary_before(tag.start, stop=None)
         if head < 1 or head == tag.start - 1:
             continue  # no auxiliary: "the gunmen killed ..." is active
-        start = _definite_start(t, head)
-        if start is None:
+        subject = _definite_subject(t, head)
+        if subject is None:
             continue
-        victim = t.over("victim", head)
-        group = victim.value("noun") if victim is not None else "unknown"
+        start, group = subject
         label = t.text_of(start + 1, head + 1)
         return [Found(start, tag.end, Count(1, 1, 1, "exact", label), "killed", group, label,
                       tag.start, ANAPHOR)]
     return []
 
 
-def _definite_start(t: Tagged, head: int) -> int | None:
-    """Where "the police officers" opens the clause, if token `head` is such a plural noun."""
-    noun = t.over("victim", head) or t.over("outcome", head)
+def _definite_subject(t: Tagged, head: int) -> tuple[int, str] | None:
+    """Where "the police officers" opens the clause, and their group, if token `head` ends
+    such a plural noun: a victim noun or a noun of the abducted ("the hostages")."""
+    victim = t.over("victim", head)
+    noun = victim or t.over("outcome", head)
     if noun is None or noun.end != head + 1 or not t.words[head].endswith("s"):
         return None
-    if noun.value("noun") not in (None, *BECOME_KILLED) and t.over("victim", head) is None:
+    if victim is None and noun.value("noun") not in (None, *BECOME_KILLED):
         return None  # "the deaths were ..."
     k = noun.start - 1
     while k >= 0 and t.at("victim_mod", k) is not None:
         k -= 1
-    if k < 0 or t.words[k] not in ("the", "these", "those"):
+    if k < 0 or t.at("definite_determiners", k) is None:
         return None
     opens = k == 0 or t.at("boundaries", k - 1) is not None or t.words[k - 1] == ","
-    return k if opens else None
+    if not opens:
+        return None
+    return k, victim.value("noun") if victim is not None else "unknown"
 
 
 def _owned(t: Tagged, i: int) -> bool:

@@ -44,7 +44,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
-    link_toll_parts(t, found, rules.year_range)
+    link_toll_parts(t, found, rules)
     found.sort(key=lambda f: (f.start, f.trigger))
     others_of_another_outcome(found)
     return found

@@ -46,7 +46,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
             continue
         aux = _shared_auxiliary(t, tag.start)
         sing = t.over("singular_auxiliaries", aux) if aux >= 0 else None
-        if aux >= 0 and t.words[aux] == "were":
+        if aux >= 0 and t.over("plural_auxiliaries", aux):
             continue  # plural subjects are read by _coordinated
         if sing is not None:
             end = sing.start
@@ -71,7 +71,7 @@ def _shared_auxiliary(t: Tagged, trigger: int) -> int:
         for k in range(aux - 1, max(-1, aux - 8), -1):
             if t.at("boundaries", k) or t.words[k] == ",":
                 break
-            if t.over("singular_auxiliaries", k) or t.words[k] == "were":
+            if t.over("singular_auxiliaries", k) or t.over("plural_auxiliaries", k):
                 return k
     return aux
 
@@ -101,7 +101,7 @@ def _plural_auxiliary(t: Tagged, trigger: int) -> int:
     """The "were" among the auxiliaries and adverbs right before an outcome word, else -1."""
     k = trigger - 1
     while k >= 0 and t.over("auxiliaries", k) is not None:
-        if t.words[k] == "were":
+        if t.over("plural_auxiliaries", k):
             return k
         k -= 1
     return -1
@@ -113,7 +113,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[F
     while start > 0 and aux - start < 12:
         prev = start - 1
         if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
-                or _punctuation(t.words[prev]) or t.over("outcome", prev) \
+                or _punctuation(t, prev) or t.over("outcome", prev) \
                 or t.over("auxiliaries", prev):
             break  # "The chief was killed and two guards were injured": another clause
         if t.over("inclusion", prev) or t.words[prev][:1].isdigit():
@@ -129,7 +129,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[F
             current.append(i)
     if current:
         parts.append(current)
-    if len(parts) < 2 or not all(_one_or_counted(t, part, parts, covered) for part in parts):
+    if len(parts) < 2 or not _each_one_or_counted(t, parts, covered):
         return []
     outcome = tag.value("part") or tag.value("pred")
     out = []
@@ -140,20 +140,20 @@ def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[F
     return out
 
 
-def _punctuation(word: str) -> bool:
-    """A comma or bracket ends a list of subjects; the hyphen of "sister-in-law" does not."""
-    return not (word[:1].isalnum() or word in ("-", "'", "’", "'s", "’s"))
+def _punctuation(t: Tagged, i: int) -> bool:
+    """A comma or bracket ends a list of subjects; the hyphen of "sister-in-law" and the
+    "'s" of an owner do not."""
+    word = t.words[i]
+    return not (word[:1].isalnum() or word == "-" or t.at("owner_marks", i))
 
 
-def _one_or_counted(t: Tagged, part: list[int], parts: list[list[int]], covered: set[int]) -> bool:
+def _each_one_or_counted(t: Tagged, parts: list[list[int]], covered: set[int]) -> bool:
     """"The police chief and one of his bodyguards": a part counted by a number need not be
     one person, but beside one the others must name a person ("the attack and six others")."""
-    if covered.intersection(part) and not _one_person(t, part):
-        return True
-    if not _one_person(t, part):
-        return False
-    numbered = any(covered.intersection(p) and not _one_person(t, p) for p in parts)
-    return not numbered or _names_a_person(t, part)
+    ones = [_one_person(t, part) for part in parts]
+    numbered = [not one and bool(covered.intersection(part)) for one, part in zip(ones, parts)]
+    return all(n or (one and (not any(numbered) or _names_a_person(t, part)))
+               for one, n, part in zip(ones, numbered, parts))
 
 
 def _names_a_person(t: Tagged, part: list[int]) -> bool:

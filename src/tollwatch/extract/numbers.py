@@ -53,6 +53,12 @@ class NumberRules:
         firsts = {key[0] for table in (self.hedges, self.vague, self.fixed) for key in table}
         self.starters = frozenset(firsts | _NUMBER_WORDS)
 
+    def is_year(self, word: str) -> bool:
+        """A token of four digits in `year_range`: "2004" is a year, never a count."""
+        low, high = self.year_range
+        return (len(word) == 4 and _DIGITS.match(word) is not None and "," not in word
+                and low <= int(word) <= high)
+
 
 class _Phrases(dict):
     """Phrases keyed by token tuples, with the lengths of those starting with each word."""
@@ -200,9 +206,8 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
         # "25-year-old", "three-day": a hyphen joining a unit.
         if nxt == "-" and end + 1 < len(words) and words[end + 1] in rules.not_after:
             return True
-    low, high = rules.year_range
     word = words[num_start]
-    return _DIGITS.match(word) is not None and "," not in word and len(word) == 4 and low <= value <= high
+    return rules.is_year(word) and value == int(word)  # "2000 million" is no year
 
 
 def thing_before_person(words: list[str], i: int, rules: NumberRules) -> bool:

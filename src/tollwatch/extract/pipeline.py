@@ -193,8 +193,7 @@ def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, act
     where = choose_places(context, sentence)
     for f in found:
         start = sentence.start + tagged.offsets[f.start]
-        last = max(f.end, f.trigger + 1) - 1
-        end = sentence.start + tagged.offsets[last] + len(tagged.texts[last])
+        end = _char_end(sentence, tagged, max(f.end, f.trigger + 1))
         claim_id = claim_id_for(doc_id, (start, end), f.outcome, f.group)
         ids[id(f)] = claim_id
         claimant = speaker_for(speeches, f)

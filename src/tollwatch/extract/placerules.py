@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import LexiconError
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, alternation
 from ..model import PRECISION_RANK
 from .gazetteer import (
     CITY, COUNTRY, DISTRICT, PROVINCE, Entry, Gazetteer, prefer_towns,
@@ -86,7 +86,7 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
         # Capitalised words joined by single spaces, maybe through lower-case inner words:
         # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
-        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{_alternation(inner)}) )*{_WORD})*"),
+        chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{alternation(inner)}) )*{_WORD})*"),
         suffixes={fold(str(k)): _level(k, v) for k, v in suffixes.items()},
         plural_suffixes={fold(str(k)): _level(k, v)
                          for k, v in _mapping(section, "admin_suffixes_plural").items()},
@@ -106,12 +106,7 @@ def _dateline(touching: frozenset[str], apart: frozenset[str]) -> re.Pattern[str
     """Capitalised words or numbers opening a text, maybe "(Agency)", then a separator."""
     return re.compile(r"\A\s*[\"']?[A-Z0-9][\w'.-]*(?:,?[ \t]+[A-Z0-9][\w'.-]*){0,5}"
                       rf"(?:[ \t]*\([^()\n]{{1,40}}\))?"
-                      rf"(?:[ \t]*(?:{_alternation(touching)})|[ \t]+(?:{_alternation(apart)}))[ \t]")
-
-
-def _alternation(words: frozenset[str]) -> str:
-    """The words as regex alternatives, the longest first; one that never matches if none."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+                      rf"(?:[ \t]*(?:{alternation(touching)})|[ \t]+(?:{alternation(apart)}))[ \t]")
 
 
 def _mapping(section: dict[str, Any], key: str) -> dict[Any, Any]:

@@ -26,7 +26,8 @@ def others_of_another_outcome(found: list[Found]) -> None:
 
     `found` in sentence order.
     """
-    for index, f in enumerate(found):
-        before = found[:index]
-        if f.additive and before and all(b.outcome != f.outcome for b in before):
+    seen: set[str] = set()
+    for f in found:
+        if f.additive and seen and f.outcome not in seen:
             f.additive = False
+        seen.add(f.outcome)

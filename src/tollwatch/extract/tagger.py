@@ -136,7 +136,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
                 "indefinite_determiners", "passive_auxiliaries", "person_objects",
                 "continuing_clauses", "additive_adverbs", "not_people", "relatives",
-                "possessives", "of_pronouns", "restating_counts", "person_subjects", "plural_nouns",
+                "possessives", "of_pronouns", "restating_counts", "plural_auxiliaries",
+                "definite_determiners", "person_subjects", "plural_nouns",
                 "closing_conjunctions", "person_relatives", "owner_marks"):
         add(key, grammar.get(key), key)
     return table

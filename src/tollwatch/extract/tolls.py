@@ -9,6 +9,7 @@ the other claims of its sentence with its outcome are parts of it, not additions
 from __future__ import annotations
 
 from .found import Found
+from .numbers import NumberRules
 from .tagger import Tagged
 
 
@@ -43,7 +44,7 @@ def toll_victims(t: Tagged, trigger: int) -> tuple[str, str] | None:
     return victim.value("noun"), t.text_of(*span)
 
 
-def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> None:
+def link_toll_parts(t: Tagged, found: list[Found], rules: NumberRules) -> None:
     """Mark each running toll, and make the sentence's other claims of its outcome its parts.
 
     A part never exceeds its toll nor belongs to a group the toll does not count. A toll that
@@ -53,7 +54,7 @@ def link_toll_parts(t: Tagged, found: list[Found], years: tuple[int, int]) -> No
     tolls = [f for f in found if _is_toll(t, f)]
     for toll in tolls:
         toll.toll = True
-    tolls = [f for f in tolls if not _reaches_far_back(t, f, years)]
+    tolls = [f for f in tolls if not _reaches_far_back(t, f, rules)]
     if not tolls:
         return
     for f in found:
@@ -73,13 +74,7 @@ def _is_toll(t: Tagged, f: Found) -> bool:
     return tag is not None and (tag.has("toll") or headed_victims(t, tag.start) is not None)
 
 
-def _reaches_far_back(t: Tagged, toll: Found, years: tuple[int, int]) -> bool:
+def _reaches_far_back(t: Tagged, toll: Found, rules: NumberRules) -> bool:
     """"the toll since the insurgency began in 2004": a "since" or a year between toll and count."""
-    low, high = years
-    for k in range(toll.trigger, toll.start):
-        word = t.words[k]
-        if t.at("toll_since", k) is not None:
-            return True
-        if word.isdigit() and len(word) == 4 and low <= int(word) <= high:
-            return True
-    return False
+    return any(t.at("toll_since", k) is not None or rules.is_year(t.words[k])
+               for k in range(toll.trigger, toll.start))

@@ -80,16 +80,15 @@ def reconcile_report(claims: Iterable[Claim], documents: Mapping[str, Document],
     claims = list(claims)
     decisions = list(decisions)
     settings = settings_for(lexicon or load_lexicon())
-    runs: list[tuple[tuple, list[Event]]] = []
+    runs: list[tuple[Plan, list[Event]]] = []
 
     def run(plan: Plan) -> list[Event]:
         # A run is pure: a plan asking what an earlier one asked (a stale event id leaves
         # the plan empty) gets that run's events instead of a second run over the corpus.
-        asks = (plan.corrections, plan.discounted, plan.tags, plan.forced, plan.statuses)
         for earlier, events in runs:
-            if earlier == asks:
+            if earlier == plan:
                 return events
-        runs.append((asks, run_plan(claims, documents, settings, plan)))
+        runs.append((plan, run_plan(claims, documents, settings, plan)))
         return runs[-1][1]
 
     plan = resolve_plan(decisions, {c.id for c in claims},

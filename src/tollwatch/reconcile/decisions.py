@@ -48,8 +48,9 @@ class Plan:
     tags: dict[str, str] = field(default_factory=dict)
     forced: list[set[str]] = field(default_factory=list)
     statuses: list[tuple[frozenset[str], str]] = field(default_factory=list)
-    skipped: list[tuple[Decision, str]] = field(default_factory=list)
-    unresolved: bool = False
+    # How the plan was made, not what it asks: two plans asking the same are equal.
+    skipped: list[tuple[Decision, str]] = field(default_factory=list, compare=False)
+    unresolved: bool = field(default=False, compare=False)
 
 
 def plan_decisions(decisions: Iterable[Decision], claim_ids: Container[str],

@@ -46,13 +46,18 @@ class Links:
     attached: dict[int, int] = field(default_factory=dict)
 
 
-def province_block(place: Place) -> tuple[str, str | None]:
-    """The country and province whose block a resolved place puts its claim in.
+def claim_blocks(key: tuple, places: Iterable[Place], names: Iterable[str]
+                 ) -> Iterator[tuple[bool, tuple, str | None]]:
+    """The blocks of a claim of outcome and group `key`: (by place?, block, province).
 
-    The province is None for a place known only to its country: such a claim meets the
-    claims of every province of that country. `parts` splits a corpus by the same rule.
+    A resolved place puts it in the block of its country, under its province (None at
+    country level: it meets every province); an unresolved name in a block of that name.
+    `parts` splits a corpus by the same blocks.
     """
-    return place.country, (place.admin1 if place_rank(place) < 3 else None)
+    for place in places:
+        yield True, (key, place.country), (place.admin1 if place_rank(place) < 3 else None)
+    for name in names:
+        yield False, (key, name), None
 
 
 def _blocks(items: Iterable[Item]) -> list[tuple[list[Item], set[int]]]:
@@ -63,11 +68,11 @@ def _blocks(items: Iterable[Item]) -> list[tuple[list[Item], set[int]]]:
     for item in items:
         if item.lo is None:
             continue
-        for place in item.places:
-            country, admin1 = province_block(place)
-            provinces[(item.key, country)][admin1][item.index] = item
-        for name in item.names:
-            named[(item.key, name)][item.index] = item
+        for by_place, block, admin1 in claim_blocks(item.key, item.places, item.names):
+            if by_place:
+                provinces[block][admin1][item.index] = item
+            else:
+                named[block][item.index] = item
     lists: list[tuple[list[Item], set[int]]] = []
     for by_admin1 in provinces.values():
         country_level = by_admin1.get(None, {})

@@ -8,8 +8,9 @@ components of a superset of those relations, over documents, each document whole
 
 - two documents meet when they have claims in one block, by linking's rule (outcome and
   victim group, country and province or country level, or unresolved place name) whose
-  days, `slack_days` apart at most, overlap. A claim enters the blocks of its own outcome
-  and group and of every one an analyst's correction gives it;
+  days, `slack_days` apart at most, overlap (linking's own `claim_blocks`). A claim
+  enters the blocks of its own outcome and group and of every one an analyst's correction
+  gives it;
 - the claims of one plan's forced groups (merges, splits) and status decisions meet.
 
 Reconciling a union of parts gives exactly the events the whole corpus gives them: items
@@ -34,7 +35,7 @@ from itertools import groupby
 from ..model import ClaimKey, Decision
 from .decisions import Plan
 from .items import day, days, place_names, resolved_places
-from .linking import province_block
+from .linking import claim_blocks
 from .settings import Settings
 
 # A block's members: (first day, last day, document number).
@@ -76,15 +77,15 @@ class Parts:
             if lo is None:
                 continue
             entry = (lo, hi, document)
-            blocks = [province_block(place) for place in resolved_places(key.where)]
-            names = place_names(key.where)
+            places, names = resolved_places(key.where), place_names(key.where)
             for outcome_group in {(key.outcome, key.group), *(
                     (outcome or key.outcome, group or key.group)
                     for outcome, group in corrected.get(key.id, ()))}:
-                for country, admin1 in blocks:
-                    provinces[(outcome_group, country)][admin1].append(entry)
-                for name in names:
-                    by_name[(outcome_group, name)].append(entry)
+                for by_place, block, admin1 in claim_blocks(outcome_group, places, names):
+                    if by_place:
+                        provinces[block][admin1].append(entry)
+                    else:
+                        by_name[block].append(entry)
         self._parents = array("l", range(len(self.documents)))
         for by_admin1 in provinces.values():
             country_level = by_admin1.get(None, [])

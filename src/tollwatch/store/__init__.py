@@ -5,7 +5,9 @@
     store = Store("postgresql+psycopg://tw@db.example.org/tollwatch")
 
 Opening a database brings its schema up to date. Every method is one short transaction,
-so several processes can read and write the same database at once. Bad records raise
+so several processes can read and write the same database at once, except two made for
+whole-corpus work: `claim_keys` is one streaming read, and `staged_events` stages batches in
+transactions of their own and swaps them in with one more. Bad records raise
 RecordRejected, bad decisions DecisionError, unusable databases StoreError (all InputError).
 """
 
@@ -201,9 +203,13 @@ class Store:
             return load_claims(connection, connection.execute(stmt).scalars().all())
 
     def claim(self, claim_id: str) -> Claim | None:
-        with self._read() as connection:
-            found = load_claims(connection, [claim_id])
+        found = self.claims_by_id([claim_id])
         return found[0] if found else None
+
+    def claims_by_id(self, claim_ids: Iterable[str]) -> list[Claim]:
+        """The stored claims among `claim_ids`, in the order given; unknown ids skipped."""
+        with self._read() as connection:
+            return load_claims(connection, list(claim_ids))
 
     def replace_events(self, new_events: Iterable[Event]) -> None:
         """Put reconcile's output in place of all stored events, in one transaction."""

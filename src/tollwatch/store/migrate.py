@@ -65,8 +65,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         # Read once here; command.upgrade reads the migrations once more itself.
         scripts = _scripts()
         target = _head(scripts) if revision == "head" else revision
-        if current == target:
-            return
         with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
             with connection.begin():
                 advisory_lock(connection, MIGRATION_LOCK)
