@@ -6,10 +6,11 @@ publication date so that every text is distinct (the store skips a text it holds
 are written to one JSONL file in a temporary folder, then `tollwatch.jobs.ingest` reads it
 into a new SQLite file and `tollwatch.jobs.reconcile_store` makes the events. Prints
 documents/s, the resident memory after every tenth of the corpus (it should stay flat)
-and the reconcile time, batches (whole parts of the corpus that reconcile alone) and
-peak. Run by hand, not in CI:
+and the reconcile time, batches (whole parts of the corpus that reconcile alone), the
+time cuts made in parts over the `max_part_claims` setting, and peak. Run by hand, not in CI:
 
     python benchmarks/ingest_scale.py --documents 100000
+    python benchmarks/ingest_scale.py --db FILE --reconcile-only   # reconcile's own peak
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=0,
                         help="documents a day: a bigger corpus covers more days at the same "
                              "density (default: always 2,500 days, denser as it grows)")
+    parser.add_argument("--reconcile-only", action="store_true",
+                        help="only reconcile the store --db already holds, in this new process, "
+                             "so the peak is reconcile's own")
     args = parser.parse_args()
+    if args.reconcile_only:
+        reconcile_only(args.db or parser.error("--reconcile-only needs --db"))
+        return
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         write_corpus(corpus, args.documents, args.per_day)
@@ -83,8 +90,21 @@ def main() -> None:
         print(f"ingest: {counts.documents} documents ({counts.added} added, {counts.failed} failed), "
               f"{counts.claims} claims in {ingested:.0f} s ({counts.documents / ingested:.0f} docs/s)")
         print(f"reconcile: {result.events} events in {reconciled:.0f} s; RSS before {before:.0f} MB; "
-              f"{result.batches} batches, the largest {result.largest_batch} claims")
+              f"{result.batches} batches, the largest {result.largest_batch} claims, "
+              f"{result.cuts} time cuts in long parts")
         print(f"total {ingested + reconciled:.0f} s; peak RSS {peak:.0f} MB")
+
+
+def reconcile_only(db: str) -> None:
+    with Store(db) as store:
+        before = rss_mb()
+        start = time.perf_counter()
+        result = jobs.reconcile_store(store)
+        reconciled = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"reconcile: {result.claims} claims into {result.events} events in {reconciled:.0f} s; "
+          f"{result.batches} batches, the largest {result.largest_batch} claims, {result.cuts} "
+          f"time cuts in long parts; RSS before {before:.0f} MB, peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

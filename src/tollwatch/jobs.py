@@ -247,7 +247,8 @@ def reconcile_store(store: Store, lexicon: Lexicon | None = None) -> Summary:
 
     The corpus is reconciled in parts that never meet, a batch of parts at a time, so
     memory follows the largest part, not the corpus (see `tollwatch.reconcile.parts`); the
-    events are the ones reconciling all claims at once gives. They replace the stored ones
+    events are the ones reconciling all claims at once gives, except across the time cuts
+    of parts over the `max_part_claims` setting (`Summary.cuts`). They replace the stored ones
     in one transaction at the end; an error on the way keeps the old events. Decisions are
     read, never written. The summary counts what was made and lists the decisions that could
     not be applied.

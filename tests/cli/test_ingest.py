@@ -143,6 +143,25 @@ def test_reconcile_cli_reports_events(run, tmp_path):
     assert result.stdout.startswith("reconciled 2 claims into ")
 
 
+def test_reconcile_cli_says_where_a_long_chain_was_cut(run, tmp_path):
+    reports = tmp_path / "daily.jsonl"
+    reports.write_text("".join(json.dumps({
+        "id": f"r{n}", "published_at": f"2026-03-0{n + 1}",
+        "text": f"Police said {n + 3} soldiers were killed in Quetta."}) + "\n" for n in range(4)),
+        encoding="utf-8")
+    limit = tmp_path / "parts.yaml"
+    limit.write_text("reconcile:\n  parts:\n    max_claims: 2\n", encoding="utf-8")
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(reports), "--db", db, "--no-reconcile")
+
+    cut = run("reconcile", "--db", db, "--lexicon", str(limit))
+    whole = run("reconcile", "--db", db)
+
+    assert cut.exit_code == 0 and whole.exit_code == 0
+    assert "cut in time at 1 point" in cut.stderr
+    assert "max_claims" in cut.stderr and whole.stderr == ""
+
+
 def test_reconcile_cli_unusable_database_is_one_line(run, tmp_path):
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("these are notes, not a database\n" * 50)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tollwatch.lexicon import load_lexicon
 from tollwatch.model import Decision, Document, Perpetrator
 from tollwatch.reconcile import (
     event_decision, merge_decision, reconcile, reconcile_in_parts, reconcile_report,
@@ -94,7 +95,7 @@ def decisions_for(rng: random.Random, claims, docs) -> list[Decision]:
     return decisions
 
 
-def in_parts(claims, docs, decisions, batch_claims=1):
+def in_parts(claims, docs, decisions, batch_claims=1, lexicon=None):
     """Events and summary of `reconcile_in_parts`, events collected batch by batch."""
     by_document: dict[str, list] = {}
     for found in claims:
@@ -106,7 +107,7 @@ def in_parts(claims, docs, decisions, batch_claims=1):
                 {d: docs[d] for d in document_ids if d in docs})
 
     summary = reconcile_in_parts(keys_of(claims, docs), load, decisions, batches.append,
-                                 batch_claims=batch_claims)
+                                 batch_claims=batch_claims, lexicon=lexicon)
     return [e for batch in batches for e in batch], summary, batches
 
 
@@ -170,3 +171,23 @@ def test_batched_stale_event_id_is_skipped_as_reconcile_skips_it(batch_claims):
         'event e_0123456789abcdef is not among the events; record decisions on events '
         'with value["claims"]']
     assert [e.status for e in events] == ["single_source"]
+
+
+def test_batched_a_cut_chain_gives_each_segment_its_own_events(tmp_path):
+    # Bama reported every day with an undated toll: each overlaps the week before it.
+    claims = [claim(f"c_{n}", f"d{n}", best=10 + n) for n in range(6)]
+    docs = {f"d{n}": Document(f"d{n}", "", f"2026-03-0{n + 1}") for n in range(6)}
+    limit = tmp_path / "parts.yaml"
+    limit.write_text("reconcile:\n  parts:\n    max_claims: 3\n", encoding="utf-8")
+
+    events, summary, batches = in_parts(claims, docs, [], lexicon=load_lexicon([limit]))
+    whole_events, whole_summary, _ = in_parts(claims, docs, [])
+
+    assert (summary.cuts, whole_summary.cuts) == (1, 0)
+    assert [sorted(c for e in batch for c in e.claims) for batch in batches] == [
+        ["c_0", "c_1", "c_2"], ["c_3", "c_4", "c_5"]]
+    first = [c for c in claims if c.document_id in ("d0", "d1", "d2")]
+    assert _by_id(batches[0]) == _by_id(reconcile(first, docs))
+    # Across the cut, c_2 and c_3 (a day apart) no longer meet: what the whole run links.
+    assert any({"c_2", "c_3"} <= set(e.claims) for e in whole_events)
+    assert not any({"c_2", "c_3"} <= set(e.claims) for e in events)

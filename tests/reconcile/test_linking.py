@@ -36,6 +36,15 @@ def test_linking_pairs_come_once_with_lower_index_first():
     assert _ids(candidate_pairs(items)) == {("c_a", "c_b")}
 
 
+def test_linking_claims_sharing_two_blocks_pair_once():
+    # Both claims name a town on each side of a border: two blocks, one pair.
+    border = [city("Bama"), city("Diffa", admin1="Diffa", code="NE")]
+    items = prepare([claim("c_a", where=border, **DAY), claim("c_b", "d2", where=border, **DAY),
+                     claim("c_c", "d3", **DAY)], {}, SETTINGS)
+    pairs = [(a.id, b.id) for a, b in candidate_pairs(items)]
+    assert sorted(pairs) == [("c_a", "c_b"), ("c_a", "c_c"), ("c_b", "c_c")]
+
+
 def test_linking_joins_reports_of_one_incident_across_documents():
     strands, _, _ = _strands([claim("c_a", best=70, **DAY), claim("c_b", "d2", best=60, **DAY),
                               claim("c_c", "d3", best=70, **DAY)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tollwatch.model import Decision, Document
 from tollwatch.reconcile.decisions import Plan
 from tollwatch.reconcile.parts import Parts, named_claims
@@ -69,3 +71,52 @@ def test_parts_named_claims_are_targets_and_listed_claims():
                  Decision("e_2", "confirm", "a", "w", value={"claims": "c_4"})]
 
     assert named_claims(decisions) == {"c_1", "c_2"}
+
+
+def _chain(days: int, per_day: int = 1):
+    """Documents reporting one province every day, each undated claim reaching a week back."""
+    claims, published = [], {}
+    for n in range(days):
+        for k in range(per_day):
+            document = f"d{n:02d}{k}"
+            claims.append(claim(f"c_{n:02d}{k}", document))
+            published[document] = f"2026-03-{n + 1:02d}"
+    return claims, published
+
+
+def test_parts_a_long_chain_is_cut_between_days_into_even_segments():
+    claims, published = _chain(days=9, per_day=2)
+    docs = {d: Document(d, "", date) for d, date in published.items()}
+
+    whole = Parts(keys_of(claims, docs), (), SETTINGS)
+    cut = Parts(keys_of(claims, docs), (), replace(SETTINGS, max_part_claims=8))
+    segments = [sorted(cut.documents[d] for d in batch) for batch in cut.batches(Plan(), 1)]
+
+    assert whole.cuts == 0 and len(list(whole.batches(Plan(), 1))) == 1
+    assert cut.cuts == 2
+    assert [len(s) for s in segments] == [6, 6, 6]
+    # A day's two documents are never apart, and segments follow the days.
+    assert segments[0] == ["d000", "d001", "d010", "d011", "d020", "d021"]
+    assert segments[2][0] == "d060"
+
+
+def test_parts_no_cut_at_zero_or_under_the_limit():
+    claims, published = _chain(days=5)
+    docs = {d: Document(d, "", date) for d, date in published.items()}
+
+    for limit in (0, 5):
+        parts = Parts(keys_of(claims, docs), (), replace(SETTINGS, max_part_claims=limit))
+        assert parts.cuts == 0 and len(list(parts.batches(Plan(), 1))) == 1
+
+
+def test_parts_a_merge_across_a_cut_joins_its_segments_again():
+    claims, published = _chain(days=4)
+    docs = {d: Document(d, "", date) for d, date in published.items()}
+    merge = Decision("c_000", "merge", "a", "w", value={"claims": ["c_030"]})
+    parts = Parts(keys_of(claims, docs), [merge], replace(SETTINGS, max_part_claims=1))
+
+    batches = list(parts.batches(Plan(forced=[{"c_000", "c_030"}]), 1))
+
+    assert parts.cuts == 3
+    assert sorted(sorted(parts.documents[d] for d in b) for b in batches) == [
+        ["d000", "d030"], ["d010"], ["d020"]]

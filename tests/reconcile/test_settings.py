@@ -11,6 +11,13 @@ def test_settings_shipped_values(lexicon):
     settings = settings_for(lexicon)
     assert settings.undated_window_days == 7 and settings.max_distance_km == 25
     assert "gunmen" in settings.generic_perpetrators
+    assert settings.max_part_claims == 10_000
+
+
+def test_settings_part_size_can_be_set_and_zero_never_cuts(tmp_path):
+    extra = tmp_path / "parts.yaml"
+    extra.write_text("reconcile:\n  parts:\n    max_claims: 0\n", encoding="utf-8")
+    assert settings_for(load_lexicon([extra])).max_part_claims == 0
 
 
 def test_settings_user_file_overrides_a_value(tmp_path):

@@ -114,6 +114,10 @@ def _reconcile(store: Store, lexicon: Lexicon) -> None:
     result = jobs.reconcile_store(store, lexicon)
     typer.echo(f"reconciled {_count(result.claims, 'claim')} into "
                f"{_count(result.events, 'event')} with {_count(result.findings, 'finding')}")
+    if result.cuts:
+        print(f"note: long chains of claims were cut in time at {_count(result.cuts, 'point')} "
+              f"to bound memory; claims a few days either side of a cut were not linked "
+              f"(raise reconcile.parts.max_claims in a lexicon file to cut less)", file=sys.stderr)
     for decision, reason in result.skipped:
         print(f"warning: decision {decision.id} ({decision.action} {decision.target}) "
               f"not applied: {reason}", file=sys.stderr)

@@ -31,7 +31,8 @@ The steps, each in its own module:
    on top of the machine's output on every run; they never get lost by re-running.
 
 A corpus too large to hold whole reconciles in parts that never meet (parts, batched):
-`reconcile_in_parts` gives the same events, loading one batch of parts at a time.
+`reconcile_in_parts` gives the same events, loading one batch of parts at a time, except
+that a part over the `max_part_claims` setting is cut in time so memory stays bounded.
 
 Each module's docstring states its rules in full.
 """

@@ -1,7 +1,8 @@
 """Reconcile a corpus a batch of parts at a time, holding whole claims of one batch only.
 
 `reconcile_in_parts` gives the events `reconcile_report` gives for the same claims,
-documents and decisions (`parts` says why), handing them to `emit` batch by batch. In
+documents and decisions (`parts` says why), handing them to `emit` batch by batch, unless
+a part is over the `max_part_claims` setting and is cut in time (`Summary.cuts`). In
 memory: the corpus's `Parts` (a few dozen bytes a document) and one batch. A decision
 that names an event by its id alone needs the machine's events (and perhaps those with
 the other decisions applied) to know the event's claims: each such need is one more pass
@@ -32,7 +33,8 @@ class Summary:
     """What a reconcile in parts made, and the decisions it could not apply with why.
 
     `claims` counts the claims held by events; `largest_batch` the claims of the largest
-    batch loaded (a batch is one part or several whole ones).
+    batch loaded (a batch is one part or several whole ones); `cuts` the time cuts made in
+    parts over the `max_part_claims` setting, across which claims were not linked.
     """
 
     events: int = 0
@@ -41,6 +43,7 @@ class Summary:
     skipped: list[tuple[Decision, str]] = field(default_factory=list)
     batches: int = 0
     largest_batch: int = 0
+    cuts: int = 0
 
     def count(self, events: list[Event], claims: int) -> None:
         self.events += len(events)
@@ -66,7 +69,7 @@ def reconcile_in_parts(keys: Iterable[ClaimKey], load: Load, decisions: Iterable
     wanted = asked_events(decisions, parts.claim_ids)
     plan = resolve_plan(decisions, parts.claim_ids,
                         lambda asked: _collect(parts, load, settings, asked, wanted, batch_claims))
-    summary = Summary(skipped=plan.skipped)
+    summary = Summary(skipped=plan.skipped, cuts=parts.cuts)
 
     def finish(_batch: list[int], claims: list[Claim], events: list[Event]) -> None:
         emit(events)

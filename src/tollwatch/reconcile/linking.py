@@ -22,7 +22,7 @@ one with no compatible claim belongs to no event (it stays a claim in the store)
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -97,14 +97,23 @@ def _sweep(members: list[Item], required: set[int], slack: int) -> Iterator[tupl
 
 
 def candidate_pairs(items: Iterable[Item], slack: int = 0) -> Iterator[tuple[Item, Item]]:
-    """Each pair of claims sharing a block and overlapping in time, once, lower index first."""
+    """Each pair of claims sharing a block and overlapping in time, once, lower index first.
+
+    Only claims in several sweep lists (several places) can meet twice, so only their
+    pairs are remembered: a day that thousands of reports share makes millions of pairs.
+    """
+    lists = _blocks(items)
+    listed = Counter(item.index for members, _ in lists for item in members)
     seen: set[tuple[int, int]] = set()
-    for members, required in _blocks(items):
+    for members, required in lists:
         for a, b in _sweep(members, required, slack):
-            pair = (a.index, b.index) if a.index < b.index else (b.index, a.index)
-            if pair not in seen:
-                seen.add(pair)
-                yield (a, b) if a.index < b.index else (b, a)
+            if a.index > b.index:
+                a, b = b, a
+            if listed[a.index] > 1 and listed[b.index] > 1:
+                if (a.index, b.index) in seen:
+                    continue
+                seen.add((a.index, b.index))
+            yield a, b
 
 
 class _Strands:

@@ -21,8 +21,13 @@ reads a claim outside it. Only the order of the events across parts is global (t
 store sorts them when it swaps them in).
 
 What a part costs: everything in it is loaded at once. On dense data (one province
-reported day after day) a part can hold most of that province's claims; see
-docs/benchmarks.md for sizes measured.
+reported day after day) a part holds that province's unbroken chain of claims, which grows
+with the corpus. So a part of more than `max_part_claims` claims (a reconcile setting; 0
+never cuts) is cut in time: its documents, ordered by the last day their claims can be
+about, go into segments of about equal size, cut only between days, and each segment is a
+part of its own. That is the one place where reconciling in parts differs from reconciling
+the whole: claims within a few days of a cut (a dated claim's day, an undated one's week
+before publication) are not linked across it. `cuts` counts the cuts made.
 """
 
 from __future__ import annotations
@@ -38,8 +43,11 @@ from .items import day, days, place_names, resolved_places
 from .linking import claim_blocks
 from .settings import Settings
 
-# A block's members: (first day, last day, document number).
-_Entry = tuple[int, int, int]
+# A block's members, flat: first day, last day and document number of each, in turn
+# (24 bytes a claim, where a tuple of three numbers costs about 150).
+_ENTRY_WIDTH = 3
+# The last day of a document none of whose claims has days (it joins no part).
+_NO_DAY = -1
 
 
 class Parts:
@@ -47,7 +55,7 @@ class Parts:
 
     `keys` must come grouped by document (as `Store.claim_keys` gives them). Holds, per
     document, its id, claim count and union-find parent: a few dozen bytes, plus the
-    claims named by `decisions`.
+    claims named by `decisions`. Parts over `settings.max_part_claims` are already cut.
     """
 
     def __init__(self, keys: Iterable[ClaimKey], decisions: Iterable[Decision],
@@ -60,14 +68,17 @@ class Parts:
         # Document number of each claim decisions name, and of each claim of an event
         # they name (see `note`): what a plan's groups are joined by.
         self.claim_documents: dict[str, int] = {}
-        provinces: dict[tuple, dict[str | None, list[_Entry]]] = defaultdict(
-            lambda: defaultdict(list))
-        by_name: dict[tuple, list[_Entry]] = defaultdict(list)
+        provinces: dict[tuple, dict[str | None, array]] = defaultdict(
+            lambda: defaultdict(_entries))
+        by_name: dict[tuple, array] = defaultdict(_entries)
+        # The last day each document's claims can be about: where a long part is cut.
+        last_days = array("l")
         published: int | None = None
         for key in keys:
             if not self.documents or self.documents[-1] != key.document_id:
                 self.documents.append(key.document_id)
                 self.claim_counts.append(0)
+                last_days.append(_NO_DAY)
                 published = day(key.published_at)
             document = len(self.documents) - 1
             self.claim_counts[document] += 1
@@ -77,24 +88,27 @@ class Parts:
             if lo is None:
                 continue
             entry = (lo, hi, document)
+            last_days[document] = max(last_days[document], hi)
             places, names = resolved_places(key.where), place_names(key.where)
             for outcome_group in {(key.outcome, key.group), *(
                     (outcome or key.outcome, group or key.group)
                     for outcome, group in corrected.get(key.id, ()))}:
                 for by_place, block, admin1 in claim_blocks(outcome_group, places, names):
                     if by_place:
-                        provinces[block][admin1].append(entry)
+                        provinces[block][admin1].extend(entry)
                     else:
-                        by_name[block].append(entry)
+                        by_name[block].extend(entry)
         self._parents = array("l", range(len(self.documents)))
         for by_admin1 in provinces.values():
-            country_level = by_admin1.get(None, [])
+            country_level = by_admin1.get(None, _entries())
             self._sweep(country_level, settings.slack_days)
             for admin1, members in by_admin1.items():
                 if admin1 is not None:
                     self._sweep(members + country_level, settings.slack_days)
         for members in by_name.values():
             self._sweep(members, settings.slack_days)
+        del provinces, by_name
+        self.cuts = self._cut_long_parts(last_days, settings.max_part_claims)
 
     @property
     def claim_ids(self) -> KeysView[str]:
@@ -131,15 +145,65 @@ class Parts:
         if batch:
             yield batch
 
-    def _sweep(self, members: list[_Entry], slack: int) -> None:
+    def _cut_long_parts(self, last_days: array, max_claims: int) -> int:
+        """Cut each part of more than `max_claims` claims into time segments; the cuts made."""
+        if not max_claims:
+            return 0
+        roots = array("l", (_find(self._parents, d) for d in range(len(self.documents))))
+        sizes: dict[int, int] = defaultdict(int)
+        for document, root in enumerate(roots):
+            sizes[root] += self.claim_counts[document]
+        long = {root for root, size in sizes.items() if size > max_claims}
+        members: dict[int, list[int]] = defaultdict(list)
+        for document, root in enumerate(roots):
+            if root in long:
+                members[root].append(document)
+        cuts = 0
+        for root, documents in members.items():
+            pieces = -(-sizes[root] // max_claims)
+            segments = list(_time_segments(documents, last_days, self.claim_counts,
+                                           sizes[root] / pieces))
+            for segment in segments:
+                # Every member points at the segment's first document: a set of its own.
+                for document in segment:
+                    self._parents[document] = segment[0]
+            cuts += len(segments) - 1
+        return cuts
+
+    def _sweep(self, members: array, slack: int) -> None:
         """Join the documents of members whose days overlap (merging intervals by first day)."""
         reach, current = None, -1
-        for lo, hi, document in sorted(members):
+        for lo, hi, document in sorted(zip(*(members[i::_ENTRY_WIDTH]
+                                              for i in range(_ENTRY_WIDTH)))):
             if reach is not None and lo <= reach:
                 _union(self._parents, current, document)
                 reach = max(reach, hi + slack)
             else:
                 current, reach = document, hi + slack
+
+
+def _entries() -> array:
+    return array("q")
+
+
+def _time_segments(documents: list[int], last_days: array, claim_counts: array,
+                   target: float) -> Iterator[list[int]]:
+    """Documents in order of their last day, cut between days once a segment holds `target` claims.
+
+    Each segment is sorted by document number, so its first is its smallest.
+    """
+    segment: list[int] = []
+    size = 0
+    for _, same_day in groupby(sorted(documents, key=lambda d: (last_days[d], d)),
+                               key=last_days.__getitem__):
+        if segment and size >= target:
+            yield sorted(segment)
+            segment, size = [], 0
+        for document in same_day:
+            segment.append(document)
+            size += claim_counts[document]
+    if segment:
+        yield sorted(segment)
 
 
 def _find(parents: array, x: int) -> int:

@@ -13,8 +13,9 @@ _COMPILED_KEY = "reconcile.settings"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Windows in days, a distance in km and the perpetrator words that name no one.
+    """Windows in days, a distance in km, the perpetrator words that name no one, a part's size.
 
+    `max_part_claims` bounds the claims a reconcile in parts holds at once (see `parts`).
     `generic_perpetrators` holds name keys (`normalise_name`), as perpetrators are compared.
     """
 
@@ -22,6 +23,7 @@ class Settings:
     open_end_days: int = 7
     slack_days: int = 0
     max_distance_km: float = 25.0
+    max_part_claims: int = 10_000
     generic_perpetrators: frozenset[str] = frozenset()
 
 
@@ -35,6 +37,7 @@ def _build(lexicon: Lexicon) -> Settings:
     time = section.get("time") or {}
     place = section.get("place") or {}
     actors = section.get("actors") or {}
+    parts = section.get("parts") or {}
     words = actors.get("generic_perpetrators") or []
     if not isinstance(words, list):
         raise LexiconError("reconcile.actors.generic_perpetrators must be a list of words")
@@ -44,6 +47,7 @@ def _build(lexicon: Lexicon) -> Settings:
         open_end_days=_number(time, "open_end_days", defaults.open_end_days),
         slack_days=_number(time, "slack_days", defaults.slack_days),
         max_distance_km=_number(place, "max_distance_km", defaults.max_distance_km),
+        max_part_claims=_number(parts, "max_claims", defaults.max_part_claims),
         generic_perpetrators=frozenset(filter(None, (normalise_name(str(w)) for w in words))),
     )
 
