@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 
@@ -198,11 +199,71 @@ def test_jobs_reextract_replaces_claims_and_keeps_decisions(store, corpus, tmp_p
     counts = jobs.reextract(store, load_lexicon([extra]))
     jobs.reconcile_store(store)
 
-    assert (counts.added, counts.failed) == (4, 0)
+    assert (counts.replaced, counts.failed, counts.documents) == (4, 0, 4)
     assert [c.victims.group for c in store.claims(place="Mosul")] == ["civilians"]
     assert [d.target for d in store.decisions()] == [kabul.id]
     [event] = [e for e in store.events() if kabul.id in e.claims]
     assert next(e.best for e in event.estimates if e.group == "civilians") == 13
+
+
+def stealing_claim_id(monkeypatch, thief: str, taken: str) -> None:
+    """Make extraction of document `thief` give its first claim the id `taken`."""
+    real = jobs.extract_document
+
+    def extract(document, **kwargs):
+        extraction = real(document, **kwargs)
+        if document.id != thief:
+            return extraction
+        first, *rest = extraction.claims
+        return dataclasses.replace(extraction, claims=[dataclasses.replace(first, id=taken), *rest])
+
+    monkeypatch.setattr(jobs, "extract_document", extract)
+
+
+def test_jobs_reextract_a_clash_fails_that_document_and_the_rest_goes_on(store, corpus, tmp_path,
+                                                                         monkeypatch):
+    (corpus / "mosul.txt").write_text("Police said five beekeepers were killed in Mosul on Monday.",
+                                      encoding="utf-8")
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    kabul = store.claims(place="Kabul")
+    quetta = store.claims(place="Quetta")[0]
+    stealing_claim_id(monkeypatch, thief=kabul[0].document_id, taken=quetta.id)
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("victims:\n  nouns:\n    civilians: [beekeepers]\n", encoding="utf-8")
+    heard = []
+
+    counts = jobs.reextract(store, load_lexicon([extra]), on_item=heard.append)
+
+    assert (counts.replaced, counts.failed) == (3, 1)
+    [failed] = [item for item in heard if item.outcome == "failed"]
+    assert failed.source == str(corpus / "kabul.txt")
+    assert f"claims of {kabul[0].document_id} clash with stored claims" in failed.reason
+    assert store.claims(place="Kabul") == kabul
+    assert store.claims(place="Quetta")[0] == quetta
+    assert [c.victims.group for c in store.claims(place="Mosul")] == ["civilians"]
+    assert store.failures() == []
+
+
+def test_jobs_reextract_writes_each_batch_in_one_transaction(store, corpus, monkeypatch):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    claims_before = sorted(c.id for c in store.claims())
+    monkeypatch.setattr(jobs, "BATCH_DOCUMENTS", 2)
+    batches = []
+    real = store.replace_claims_many
+
+    def replace_many(extractions):
+        batches.append([e.document_id for e in extractions])
+        real(extractions)
+
+    monkeypatch.setattr(store, "replace_claims_many", replace_many)
+    monkeypatch.setattr(store, "replace_claims", None)  # one at a time is only for refusals
+
+    counts = jobs.reextract(store)
+
+    assert [len(batch) for batch in batches] == [2, 1]
+    assert sorted(d for batch in batches for d in batch) == sorted(d.id for d in store.documents())
+    assert (counts.replaced, counts.failed) == (3, 0)
+    assert sorted(c.id for c in store.claims()) == claims_before
 
 
 def test_jobs_reconcile_store_in_small_batches_gives_the_same_events(store, corpus, monkeypatch):

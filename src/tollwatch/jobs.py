@@ -7,7 +7,9 @@ read, extracted and stored in one transaction before the next is read (with `wor
 batches are extracted ahead of the one being stored), so memory does not grow with the
 corpus and a run killed half-way loses at most the batch it was writing. Running the same
 ingest again skips every document already stored (same text, same content hash) before
-extracting it, so a resumed run is quick and duplicates nothing.
+extracting it, so a resumed run is quick and duplicates nothing. Reextract reads, extracts
+and writes in the same batches. In both, a batch the store refuses is written again one
+document at a time, so only the refused documents fail.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .errors import InputError, RecordRejected
 from .extract.pipeline import MAX_CHARS, extract_document, parse_published
@@ -30,7 +32,9 @@ if TYPE_CHECKING:  # the store pulls in SQLAlchemy; only its users pay for it
     from .reconcile import Summary
     from .store import Store
 
-Outcome = Literal["added", "known", "failed"]
+Outcome = Literal["added", "known", "replaced", "failed"]
+Item = TypeVar("Item")
+Written = TypeVar("Written")
 
 # A batch is stored in one transaction: big enough to make writes cheap, small enough that a
 # killed run redoes little and a slow source (URLs, feeds) is stored as it arrives.
@@ -40,7 +44,7 @@ BATCH_SECONDS = 2.0
 
 @dataclass(slots=True, frozen=True)
 class Ingested:
-    """What happened to one document (or one unreadable source) of an ingest."""
+    """What happened to one document (or one unreadable source) of an ingest or reextract."""
 
     source: str
     outcome: Outcome
@@ -50,16 +54,17 @@ class Ingested:
 
 @dataclass(slots=True)
 class IngestCounts:
-    """Totals of one ingest: documents added, already stored, and failed; claims added."""
+    """Totals of one ingest or reextract: documents by outcome; claims stored."""
 
     added: int = 0
     known: int = 0
+    replaced: int = 0
     failed: int = 0
     claims: int = 0
 
     @property
     def documents(self) -> int:
-        return self.added + self.known + self.failed
+        return self.added + self.known + self.replaced + self.failed
 
     def count(self, item: Ingested) -> None:
         setattr(self, item.outcome, getattr(self, item.outcome) + 1)
@@ -119,9 +124,9 @@ def _tally(results: Iterable[Ingested], on_item: Callable[[Ingested], None] | No
     return counts
 
 
-def _batches(items: Iterable[Document | FailedDocument]) -> Iterator[list[Document | FailedDocument]]:
+def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
     """Items in groups of BATCH_DOCUMENTS, or fewer when the source is slow (URLs, feeds)."""
-    batch: list[Document | FailedDocument] = []
+    batch: list[Item] = []
     started = time.monotonic()
     for item in items:
         batch.append(item)
@@ -212,18 +217,26 @@ def _store_batch(store: Store, sorted_out: _Sorted,
 
 
 def _add_all(store: Store, new: list[tuple[int, Document, Extraction]]) -> list[bool | str]:
-    """Whether each document was added (False: another process stored it first), in one
-    transaction; if the batch is refused, one at a time, with each refusal's reason."""
-    if not new:
+    """Whether each document was added (False: another process stored it first), or the
+    reason it was refused."""
+    return _written_or_refused([(document, extraction) for _, document, extraction in new],
+                               store.add_many, lambda record: store.add(*record))
+
+
+def _written_or_refused(items: list[Item], write_all: Callable[[list[Item]], list[Written]],
+                        write_one: Callable[[Item], Written]) -> list[Written | str]:
+    """`write_all(items)`, one transaction; if the store refuses it, `write_one` an item at
+    a time, so that only the refused items fail, each with its reason in its place."""
+    if not items:
         return []
     try:
-        return list(store.add_many([(document, extraction) for _, document, extraction in new]))
+        return list(write_all(items))
     except RecordRejected:
         pass
-    outcomes: list[bool | str] = []
-    for _, document, extraction in new:
+    outcomes: list[Written | str] = []
+    for item in items:
         try:
-            outcomes.append(store.add(document, extraction))
+            outcomes.append(write_one(item))
         except RecordRejected as error:  # e.g. an id another text already has
             outcomes.append(error.one_line())
     return outcomes
@@ -286,19 +299,40 @@ def reextract(store: Store, lexicon: Lexicon | None = None,
               on_item: Callable[[Ingested], None] | None = None) -> IngestCounts:
     """Extract every stored document again (after the lexicon or tollwatch changed).
 
-    Each document's claims are replaced; analysts' decisions stay, and apply again at the
-    next reconcile to the claims that keep their ids (same sentence, outcome and group).
-    A document whose new extraction fails keeps its old claims and counts as failed.
-    Counts `added` documents whose claims were replaced.
+    Each document's claims are replaced, a batch of documents in one transaction;
+    analysts' decisions stay, and apply again at the next reconcile to the claims that keep
+    their ids (same sentence, outcome and group). Documents are read a batch at a time, so
+    memory does not grow with the store. A document whose new extraction fails, or whose
+    new claims the store refuses (e.g. an id another document's claim has), keeps its old
+    claims and counts as failed with its reason; the rest goes on. Failures are not
+    recorded in the store (its failures are sources that could not be read).
     """
     lexicon = lexicon or load_lexicon()
-    return _tally((_reextract_one(store, document, lexicon) for document in store.documents()),
-                  on_item)
+    done = (item for batch in _batches(store.documents())
+            for item in _reextract_batch(store, batch, lexicon))
+    return _tally(done, on_item)
 
 
-def _reextract_one(store: Store, document: Document, lexicon: Lexicon) -> Ingested:
-    extraction = extract_document(document, lexicon=lexicon)
-    if extraction.error is not None:
-        return Ingested(_source_of(document), "failed", reason=extraction.error)
-    store.replace_claims(extraction)
-    return Ingested(_source_of(document), "added", claims=len(extraction.claims))
+def _reextract_batch(store: Store, documents: list[Document], lexicon: Lexicon) -> list[Ingested]:
+    """Extract a batch again and replace its claims; each document's outcome, in order."""
+    extractions = [extract_document(document, lexicon=lexicon) for document in documents]
+
+    def replace_all(batch: list[Extraction]) -> list[int]:
+        store.replace_claims_many(batch)
+        return [len(extraction.claims) for extraction in batch]
+
+    def replace_one(extraction: Extraction) -> int:
+        store.replace_claims(extraction)
+        return len(extraction.claims)
+
+    written = iter(_written_or_refused([e for e in extractions if e.error is None],
+                                       replace_all, replace_one))
+    return [_reextracted(document, next(written) if extraction.error is None else extraction.error)
+            for document, extraction in zip(documents, extractions)]
+
+
+def _reextracted(document: Document, outcome: int | str) -> Ingested:
+    """A document's outcome: its new claims' number, or why it kept its old claims."""
+    if isinstance(outcome, str):
+        return Ingested(_source_of(document), "failed", reason=outcome)
+    return Ingested(_source_of(document), "replaced", claims=outcome)

@@ -246,6 +246,41 @@ def test_reextract_cli_applies_a_new_lexicon_file(run, tmp_path):
     result = run("reextract", "--db", db, "--lexicon", str(extra))
 
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("re-extracted 1 document with 1 claim; 0 failed")
+    assert result.stdout.startswith("reextracted 1 document: 1 replaced with 1 claim, 0 failed\n")
     with Store(db) as store:
         assert [c.victims.group for c in store.claims()] == ["civilians"]
+
+
+def test_reextract_cli_names_a_refused_document_and_exits_1(run, tmp_path, monkeypatch):
+    from test_jobs import stealing_claim_id
+
+    paths = write_reports(tmp_path / "in", 3)
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02")
+    with Store(db) as store:
+        by_source = {d.source: d.id for d in store.documents()}
+        taken = store.claims(document_id=by_source[paths[0]])[0].id
+    stealing_claim_id(monkeypatch, thief=by_source[paths[1]], taken=taken)
+
+    result = run("reextract", "--db", db)
+
+    assert result.exit_code == 1
+    assert result.stdout.startswith("reextracted 3 documents: 2 replaced with 2 claims, 1 failed\n")
+    assert "reconciled 3 claims into" in result.stdout
+    warning, error = result.stderr.splitlines()
+    assert warning.startswith(f"warning: {paths[1]} kept its old claims: "
+                              f"claims of {by_source[paths[1]]} clash with stored claims")
+    assert error == "error: 1 of 3 documents failed and kept their old claims (named above)"
+
+
+def test_reextract_cli_progress_bar_says_reextracting_and_replaced(run, tmp_path):
+    write_reports(tmp_path / "in", 2)
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02", "--no-reconcile")
+
+    result = run("reextract", "--db", db, "--progress")
+
+    assert result.exit_code == 0, result.stderr
+    assert "reextracting" in result.stderr
+    assert "2 documents: 2 replaced, 0 failed" in result.stderr
+    assert "ingesting" not in result.stderr and "added" not in result.stderr

@@ -100,6 +100,23 @@ def test_migrate_refuses_a_schema_from_a_newer_tollwatch(db_url, engine):
     assert "upgrade tollwatch" in caught.value.hint
 
 
+def test_migrate_failure_names_the_database_without_its_password(db_url, engine):
+    url = database_url(db_url)
+    if url.get_backend_name() != "sqlite":
+        url = url.set(password="s3cret-pw")  # the test server trusts local users: any password
+    with_password = open_engine(url)
+    try:
+        with pytest.raises(StoreError, match="cannot migrate the database") as caught:
+            migrate.upgrade(with_password, "no-such-revision")
+    finally:
+        with_password.dispose()
+    message = caught.value.one_line()
+    assert url.render_as_string(hide_password=True).split("?")[0] in message
+    assert "s3cret-pw" not in message
+    assert "reinstall tollwatch" in caught.value.hint
+    assert migrate.current_revision(engine) is None
+
+
 def test_migrate_listing_keys_answer_from_the_index_alone(db_url, engine):
     Store(db_url).close()
     with engine.connect() as connection:

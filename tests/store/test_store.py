@@ -154,23 +154,75 @@ def test_store_document_without_id_takes_extraction_id(store, extracted):
     assert store.document(extraction.document_id).text == document.text
 
 
+def _moved_to_hub(extraction: Extraction) -> Extraction:
+    """The extraction with every claim placed in Hub instead: claims that differ when stored."""
+    hub = Place(name="Hub", text="Hub", admin1="Balochistan", country="PK", precision="city")
+    return dataclasses.replace(extraction, claims=[dataclasses.replace(c, where=[hub])
+                                                   for c in extraction.claims])
+
+
+def _by_id(claims):
+    return sorted(claims, key=lambda c: c.id)
+
+
 def test_store_replace_claims_swaps_claims_and_keeps_decisions(store, reports):
     _add_all(store, reports)
     document, extraction = reports[1]
     decided = store.decide(Decision(extraction.claims[0].id, "confirm", "ana", "checked"))
-    moved = [dataclasses.replace(c, where=[Place(name="Hub", text="Hub", admin1="Balochistan",
-                                                 country="PK", precision="city")])
-             for c in extraction.claims]
-    store.replace_claims(dataclasses.replace(extraction, claims=moved))
-    assert store.claims(document_id=document.id) == moved
+    moved = _moved_to_hub(extraction)
+    store.replace_claims(moved)
+    assert store.claims(document_id=document.id) == moved.claims
     assert store.claims(place="turbat") == []
-    assert [c.id for c in store.claims(place="hub")] == [c.id for c in moved]
+    assert [c.id for c in store.claims(place="hub")] == [c.id for c in moved.claims]
     assert store.decisions() == [decided]
 
 
 def test_store_replace_claims_of_unknown_document_is_rejected(store, reports):
     with pytest.raises(RecordRejected, match="no document"):
         store.replace_claims(reports[0][1])
+
+
+def test_store_replace_claims_many_replaces_every_document_given(store, reports):
+    _add_all(store, reports)
+    moved = [_moved_to_hub(extraction) for _, extraction in reports[:3]]
+
+    store.replace_claims_many(moved)
+
+    for extraction in moved:
+        assert store.claims(document_id=extraction.document_id) == extraction.claims
+    for document, extraction in reports[3:]:
+        assert store.claims(document_id=document.id) == extraction.claims
+    assert store.claims(place="turbat") == []
+    assert _by_id(store.claims(place="hub")) == _by_id(c for x in moved for c in x.claims)
+
+
+def test_store_replace_claims_many_replaces_nothing_when_one_clashes(store, reports):
+    _add_all(store, reports)
+    before = _by_id(store.claims())
+    thief = reports[2][1]
+    taken = reports[3][1].claims[0].id  # a claim of a document outside the batch
+    stealing = dataclasses.replace(thief, claims=[dataclasses.replace(thief.claims[0], id=taken),
+                                                  *thief.claims[1:]])
+
+    with pytest.raises(RecordRejected, match="clash with stored claims") as caught:
+        store.replace_claims_many([_moved_to_hub(reports[1][1]), stealing])
+
+    assert "one at a time" in caught.value.hint
+    assert _by_id(store.claims()) == before
+
+
+def test_store_replace_claims_many_with_an_unknown_document_replaces_nothing(store, reports):
+    store.add(*reports[0])
+
+    with pytest.raises(RecordRejected, match=f"no document {reports[1][0].id}"):
+        store.replace_claims_many([_moved_to_hub(reports[0][1]), reports[1][1]])
+
+    assert store.claims() == reports[0][1].claims
+
+
+def test_store_replace_claims_many_refuses_an_extraction_without_document_id(store):
+    with pytest.raises(RecordRejected, match="without a document id"):
+        store.replace_claims_many([Extraction(document_id=None)])
 
 
 def _event(event_id, claims, **fields):

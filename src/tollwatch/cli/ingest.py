@@ -15,7 +15,7 @@ from ..extract.pipeline import parse_published
 from ..lexicon import Lexicon, load_lexicon
 from .app import (ListFormat, app, db_option, fail, lexicon_option, max_chars_option, one_line_errors,
                   opened_store, published_option)
-from .progress import IngestProgress
+from .progress import REEXTRACT_OUTCOMES, JobProgress
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -65,7 +65,7 @@ def ingest(
     with one_line_errors(2):  # a bad date or lexicon file is found before anything is read
         parse_published(published)
         chosen = load_lexicon(lexicon)
-    with opened_store(db) as store, IngestProgress(progress) as bar, one_line_errors(1):
+    with opened_store(db) as store, JobProgress(progress) as bar, one_line_errors(1):
         counts = jobs.ingest(store, sources, published=published, allow_private=allow_private,
                              lexicon=chosen, max_chars=max_chars, workers=workers,
                              on_item=bar.advance)
@@ -98,16 +98,30 @@ def reextract(
     """Extract every stored document again, e.g. after adding a lexicon file, and reconcile.
 
     Claims are replaced; analysts' decisions are kept and apply again to the claims that
-    keep their ids (the same sentence, outcome and victim group).
+    keep their ids (the same sentence, outcome and victim group). A document whose new
+    claims cannot be stored keeps its old ones and is named on stderr with the reason; the
+    rest goes on, and the exit code is then 1.
     """
     with one_line_errors(2):
         chosen = load_lexicon(lexicon)
-    with opened_store(db) as store, IngestProgress(progress) as bar, one_line_errors(1):
-        counts = jobs.reextract(store, chosen, on_item=bar.advance)
+    failed: list[jobs.Ingested] = []
+    with (opened_store(db) as store, JobProgress(progress, "reextracting", REEXTRACT_OUTCOMES) as bar,
+          one_line_errors(1)):
+        def heard(item: jobs.Ingested) -> None:
+            bar.advance(item)
+            if item.outcome == "failed":
+                failed.append(item)
+
+        counts = jobs.reextract(store, chosen, on_item=heard)
         bar.close()
-        typer.echo(f"re-extracted {_count(counts.added, 'document')} with "
-                   f"{_count(counts.claims, 'claim')}; {counts.failed} failed and kept their claims")
+        typer.echo(f"reextracted {_count(counts.documents, 'document')}: {counts.replaced} replaced "
+                   f"with {_count(counts.claims, 'claim')}, {counts.failed} failed")
+        for item in failed:
+            print(f"warning: {item.source} kept its old claims: {item.reason}", file=sys.stderr)
         _reconcile(store, chosen)
+    if counts.failed:
+        fail(f"{counts.failed} of {counts.documents} documents failed and kept their old claims "
+             "(named above)", 1)
 
 
 def _reconcile(store: Store, lexicon: Lexicon) -> None:

@@ -106,17 +106,37 @@ class Store:
         For re-extraction after the extractor improved. Decisions on the old claims stay;
         events keep their claim ids until reconcile reruns.
         """
-        doc_id = extraction.document_id
-        rows = write.claim_rows(doc_id, extraction)
+        self.replace_claims_many([extraction])
+
+    def replace_claims_many(self, extractions: Iterable[Extraction]) -> None:
+        """`replace_claims` for many documents in one transaction.
+
+        Much cheaper than one `replace_claims` a document. Every extraction is checked
+        before the transaction; if one is refused (RecordRejected: a failed extraction, a
+        document not stored, a claim id another document holds), nothing is replaced;
+        replace them one at a time to learn which.
+        """
+        extractions = list(extractions)
+        if not extractions:
+            return
+        doc_ids = [write.replaced_document_id(extraction) for extraction in extractions]
+        rows = write.merged_rows(write.claim_rows(doc_id, extraction)
+                                 for doc_id, extraction in zip(doc_ids, extractions))
         try:
             with self._write() as connection:
-                if not write.lock_document(connection, doc_id):
-                    raise RecordRejected(f"no document {doc_id} to replace claims of")
-                write.delete_claims_of(connection, doc_id)
+                missing = set(doc_ids) - write.lock_documents(connection, doc_ids)
+                if missing:
+                    raise RecordRejected(f"no document {min(missing)} to replace claims of")
+                write.delete_claims_of(connection, doc_ids)
                 write.insert_claims(connection, rows)
         except exc.IntegrityError as error:
-            raise RecordRejected(f"claims of {doc_id} clash with stored claims: "
-                                 f"{error.orig}") from None
+            reason = str(error.orig).strip().splitlines()[0]
+            if len(doc_ids) == 1:
+                raise RecordRejected(
+                    f"claims of {doc_ids[0]} clash with stored claims: {reason}") from None
+            raise RecordRejected(
+                f"claims of a document of the batch clash with stored claims: {reason}",
+                hint="replace them one at a time to find which") from None
 
     def add_failure(self, failed: FailedDocument) -> None:
         """Record a source that could not be read; a second failure counts another attempt."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, exc, text
 
 from ..errors import StoreError
-from .engine import MIGRATION_LOCK, WRITE_OPTION, advisory_lock
+from .engine import MIGRATION_LOCK, WRITE_OPTION, advisory_lock, safe_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -53,7 +53,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to `revision` (default: the newest), if it is not there yet.
 
-    Alembic's own failures become StoreError.
+    Alembic's own failures become StoreError, naming the database (password hidden).
     """
     current = current_revision(engine)
     if current == (HEAD_REVISION if revision == "head" else revision):
@@ -68,10 +68,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
             with connection.begin():
                 advisory_lock(connection, MIGRATION_LOCK)
-                _refuse_unknown_revision(connection, scripts)
+                _refuse_unknown_revision(connection, scripts, engine)
                 command.upgrade(alembic_config(connection), target)
     except CommandError as error:
-        raise StoreError(f"cannot migrate the database: {error}") from error
+        raise StoreError(
+            f"cannot migrate the database {safe_url(engine.url)} to revision {revision}: {error}",
+            hint="nothing was changed; reinstall tollwatch if its migrations are missing or "
+                 "damaged, or open the database with the tollwatch that wrote it",
+        ) from error
 
 
 def _scripts() -> ScriptDirectory:
@@ -86,7 +90,8 @@ def _head(scripts: ScriptDirectory) -> str:
     return head
 
 
-def _refuse_unknown_revision(connection: Connection, scripts: ScriptDirectory) -> None:
+def _refuse_unknown_revision(connection: Connection, scripts: ScriptDirectory,
+                             engine: Engine) -> None:
     from alembic.runtime.migration import MigrationContext
 
     current = MigrationContext.configure(connection).get_current_revision()
@@ -94,6 +99,7 @@ def _refuse_unknown_revision(connection: Connection, scripts: ScriptDirectory) -
         return
     if current not in {script.revision for script in scripts.walk_revisions()}:
         raise StoreError(
-            f"the database schema is at revision {current}, which this tollwatch does not know",
+            f"the schema of the database {safe_url(engine.url)} is at revision {current}, "
+            "which this tollwatch does not know",
             hint="it was written by a newer tollwatch: upgrade tollwatch to open it",
         )

@@ -52,6 +52,14 @@ def document_rows(document: Document, extraction: Extraction, added_at: str
     return document_row(document, doc_id, added_at), rows
 
 
+def replaced_document_id(extraction: Extraction) -> str:
+    """The id of the stored document whose claims `extraction` replaces."""
+    if not isinstance(extraction.document_id, str) or not extraction.document_id:
+        raise RecordRejected("an extraction without a document id cannot replace claims",
+                             hint="extract the stored document itself (extract_document)")
+    return extraction.document_id
+
+
 def claim_rows(doc_id: str, extraction: Extraction) -> ClaimRows:
     """Rows of an extraction's claims, refusing a failed extraction and clashing ids."""
     if extraction.error is not None:
@@ -119,12 +127,20 @@ def insert_claims(connection: Connection, rows: ClaimRows) -> None:
     insert_rows(connection, claim_place_keys, rows.keys)
 
 
-def delete_claims_of(connection: Connection, doc_id: str) -> None:
-    """Remove a document's claims, their places and place keys; decisions on them stay."""
-    dates = dict(connection.execute(
-        select(claims.c.id, claims.c.date_first).where(claims.c.document_id == doc_id)).all())
+def delete_claims_of(connection: Connection, doc_ids: Sequence[str]) -> None:
+    """Remove the documents' claims, their places and place keys; decisions on them stay."""
+    for chunk in chunked(doc_ids):
+        dates = dict(connection.execute(select(claims.c.id, claims.c.date_first)
+                                        .where(_one_of(claims.c.document_id, chunk))).all())
+        for claim_chunk in chunked(list(dates)):
+            _delete_places_of(connection, claim_chunk, dates)
+        connection.execute(delete(claims).where(_one_of(claims.c.document_id, chunk)))
+
+
+def _delete_places_of(connection: Connection, claim_ids: Sequence[str],
+                      dates: dict[str, str]) -> None:
     places: dict[str, list[Place]] = defaultdict(list)
-    stmt = select(claim_places).where(claim_places.c.claim_id.in_(list(dates)))
+    stmt = select(claim_places).where(_one_of(claim_places.c.claim_id, claim_ids))
     for row in connection.execute(stmt).mappings():
         places[row["claim_id"]].append(place_from_row(row))
     # By full primary key: claim_place_keys has no index on claim_id alone.
@@ -135,14 +151,23 @@ def delete_claims_of(connection: Connection, doc_id: str) -> None:
             claim_place_keys.c.key == bindparam("k"),
             claim_place_keys.c.date_first == bindparam("d"),
             claim_place_keys.c.claim_id == bindparam("c")), keys)
-    connection.execute(delete(claim_places).where(claim_places.c.claim_id.in_(list(dates))))
-    connection.execute(delete(claims).where(claims.c.document_id == doc_id))
+    if places:
+        connection.execute(delete(claim_places).where(
+            _one_of(claim_places.c.claim_id, list(places))))
 
 
-def lock_document(connection: Connection, doc_id: str) -> bool:
-    """Hold the document's row until commit (PostgreSQL); False if there is no such document."""
-    stmt = select(documents.c.id).where(documents.c.id == doc_id).with_for_update()
-    return connection.execute(stmt).first() is not None
+def lock_documents(connection: Connection, doc_ids: Sequence[str]) -> set[str]:
+    """Hold the documents' rows until commit (PostgreSQL); the ids of those that exist.
+
+    Rows are locked in id order, so two writers of overlapping batches wait for each other
+    here instead of each holding rows the other needs.
+    """
+    found: set[str] = set()
+    for chunk in chunked(sorted(set(doc_ids))):
+        stmt = (select(documents.c.id).where(_one_of(documents.c.id, chunk))
+                .order_by(documents.c.id).with_for_update())
+        found.update(connection.execute(stmt).scalars())
+    return found
 
 
 def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
