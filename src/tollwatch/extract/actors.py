@@ -267,7 +267,7 @@ def sentence_actors(t: Tagged, rules: ActorRules) -> list[Actor]:
             continue
         named = any(x[:1].isupper() for x in t.texts[tag.start:tag.end]) and tag.start > 0
         out.append(Actor(tag.start, tag.end, Perpetrator(t.text_of(tag.start, tag.end),
-                                                         tag.value("perp")), named))
+                                                         tag.required("perp")), named))
     return sorted(out, key=lambda a: (a.start, a.end))
 
 
@@ -279,8 +279,8 @@ def find_perpetrator(t: Tagged, found: Found, actors: list[Actor], exclude: set[
         return by  # "police found the body of ...": the finder did not kill
     limit = min(found.start, found.trigger)
     before = [a for a in free if a.end <= limit]
-    chosen = ([a for a in before if a.named] or before or [None])[-1]
-    return replace(chosen.perpetrator) if chosen else None
+    chosen = [a for a in before if a.named] or before
+    return replace(chosen[-1].perpetrator) if chosen else None
 
 
 def _after_by(t: Tagged, trigger: int, actors: list[Actor]) -> Perpetrator | None:

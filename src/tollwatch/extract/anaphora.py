@@ -77,7 +77,7 @@ def _definite_subject(t: Tagged, head: int) -> tuple[int, str] | None:
     opens = k == 0 or t.at("boundaries", k - 1) is not None or t.words[k - 1] == ","
     if not opens:
         return None
-    return k, victim.value("noun") if victim is not None else "unknown"
+    return k, victim.required("noun") if victim is not None else "unknown"
 
 
 def _owned(t: Tagged, i: int) -> bool:

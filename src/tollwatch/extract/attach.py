@@ -37,7 +37,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     for index, cand in enumerate(cands):
         if cand.found is None:
             continue
-        _link_subset(t, cands, index)
+        _link_subset(t, cands, index, cand.found)
         found.append(cand.found)
     _link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
@@ -53,23 +53,23 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
 def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
     """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
     the count before them, set off by a comma, are its parts."""
-    attached = [c for c in cands if c.found is not None]
-    for i, total in enumerate(attached):
-        if total.found.part_of is not None or i + 2 >= len(attached):
+    attached = [(c, c.found) for c in cands if c.found is not None]
+    for i, (total, whole) in enumerate(attached):
+        if whole.part_of is not None or i + 2 >= len(attached):
             continue
         first = attached[i + 1]
-        gap = t.words[total.end:first.mention.start]
+        gap = t.words[total.end:first[0].mention.start]
         if gap != [","]:
             continue
         parts = [first]
         for nxt in attached[i + 2:]:
-            if not _coordinated(t, parts[-1], nxt):
+            if not _coordinated(t, parts[-1][0], nxt[0]):
                 break
             parts.append(nxt)
-        same = all(p.found.outcome == total.found.outcome and p.found.part_of is None for p in parts)
-        if len(parts) >= 2 and same and sum(p.found.count.best for p in parts) == total.found.count.best:
-            for part in parts:
-                part.found.part_of = total.found
+        same = all(p.outcome == whole.outcome and p.part_of is None for _, p in parts)
+        if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
+            for _, part in parts:
+                part.part_of = whole
 
 
 # -- attaching outcomes ---------------------------------------------------------------
@@ -143,12 +143,12 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
     if tag is not None and tag.end == j + 1:
         for kind in ("ger", "part", "nounof"):
             if tag.has(kind):
-                return tag.value(kind), j, "left"
+                return tag.required(kind), j, "left"
     if t.over("toll_link", j) is not None:
         for k in range(j - 1, max(-1, j - _TOLL_WINDOW), -1):
             tag = t.over("outcome", k)
             if tag is not None and tag.has("toll"):
-                return tag.value("toll"), k, "left"
+                return tag.required("toll"), k, "left"
             if tag is not None and headed_victims(t, tag.start) is not None:
                 outcome = tag.value("part") or tag.value("pred") or tag.value("noun")
                 if outcome is not None:
@@ -368,26 +368,27 @@ def _groups_clash(whole: str, part: str) -> bool:
     return "unknown" not in (whole, part) and whole != part
 
 
-def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
+def _link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> None:
     """"92 fighters, including three suicide bombers": mark the second as part of the first.
 
     A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
+    `found` is the claim of `cands[index]`.
     """
     cand = cands[index]
     prev = cands[index - 1] if index > 0 else None
     if prev is not None and prev.found is not None and _coordinated(t, prev, cand) \
             and not _closes_inclusion(t, prev, cand):
-        cand.found.part_of = prev.found.part_of
-        if cand.found.part_of is not None:
+        found.part_of = prev.found.part_of
+        if found.part_of is not None:
             return
     inclusion = _open_inclusion(t, cands, index)
     if inclusion is None and not cand.phrase.of_prior:
         return
     for prev in reversed(cands[:index]):
         if prev.found is not None and prev.found.part_of is None:
-            if _groups_clash(prev.found.group, cand.found.group):
+            if _groups_clash(prev.found.group, found.group):
                 return  # police officers cannot include assailants
-            if prev.found.outcome == cand.found.outcome:
-                cand.found.part_of = prev.found
+            if prev.found.outcome == found.outcome:
+                found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return

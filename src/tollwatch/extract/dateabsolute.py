@@ -83,10 +83,10 @@ def _day_month(raw: Raw, context: Context, prefix: str) -> Interval:
     string = f"{match[f'{prefix}_d']} {month_word}"
     number = _day_number(match[f"{prefix}_d"]) if month and month_word == norm(month_word) else None
     if match[f"{prefix}_y"]:
-        day = number and _calendar_day(int(match[f"{prefix}_y"]), month, number)
+        day = _calendar_day(int(match[f"{prefix}_y"]), month, number) if month and number else None
         day = day or _parse_date(f"{string} {match[f'{prefix}_y']}", None, "DMY")
     elif context.published:
-        day = number and _calendar_day(context.published.year, month, number)
+        day = _calendar_day(context.published.year, month, number) if month and number else None
         day = day or _parse_date(string, context.published, "DMY")
         day = day and _not_after(day, context.published)
     else:

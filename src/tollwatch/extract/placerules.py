@@ -82,8 +82,8 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         directions=_words(section, "direction_words"),
         conjunctions=_words(section, "list_conjunctions"),
         inner_words=inner,
-        first_words=gazetteer.first_words
-        | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
+        first_words=frozenset(gazetteer.first_words
+                              | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k}),
         # Capitalised words joined by single spaces, maybe through lower-case inner words:
         # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
         chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{alternation(inner)}) )*{_WORD})*"),

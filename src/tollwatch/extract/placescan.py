@@ -77,9 +77,10 @@ class NameScan:
             if found is None:
                 i += 1
             else:
-                if found[1] is not None:
-                    spots[i] = found
-                i = found[0]
+                after, named = found
+                if named is not None:
+                    spots[i] = (after, named)
+                i = after
         for first, last in self._segments(words, spots):
             spot = spots[first][1] if first in spots and spots[first][0] == last else None
             if spot is None:
@@ -244,12 +245,13 @@ class NameScan:
         for item in self.items:
             gap = self.rules.list_gap.fullmatch(self.text, previous.end, item.start) if previous else None
             listed = gap is not None
-            item.locative = (listed and previous.locative) or self._after_locative(item.start)
+            item.locative = (previous is not None and listed and previous.locative) \
+                or self._after_locative(item.start)
             if not listed:
                 self._close_list(chain, joined)
                 chain, joined = [], False
             chain.append(item)
-            joined = joined or (listed and "," not in gap.group())
+            joined = joined or (gap is not None and "," not in gap.group())
             if item.spot is not None and item.spot.plural:
                 for member in chain[:-1]:
                     if member.spot is not None and not member.spot.suffixed:

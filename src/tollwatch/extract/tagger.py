@@ -15,6 +15,7 @@ from itertools import accumulate
 
 import ahocorasick
 
+from ..errors import LexiconError
 from ..lexicon import Lexicon
 from .tokens import tokenizer_for
 
@@ -43,6 +44,13 @@ class Tag:
             if k == kind:
                 return v
         return None
+
+    def required(self, kind: str) -> str:
+        """`value` of a kind that the tag's family always carries: a victim's "noun" group."""
+        value = self.value(kind)
+        if value is None:
+            raise LexiconError(f"a lexicon phrase {self.labels!r} lacks its {kind!r} label")
+        return value
 
 
 @dataclass(slots=True)

@@ -263,7 +263,7 @@ class Tokenizer:
         if self._url is None or "." not in s:
             return False
         match = self._url.match(s)
-        return bool(match) and all(self._kind(c)[1] for c in match.group("tld"))
+        return match is not None and all(self._kind(c)[1] for c in match.group("tld"))
 
     def _kind(self, c: str) -> tuple[bool, bool, bool]:
         """(letter, lower-case or uncased letter, upper-case or uncased letter)."""

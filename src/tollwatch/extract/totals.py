@@ -114,7 +114,8 @@ def _best_disjoint_set(claims: list[Claim]) -> list[Claim]:
             if all((k, i) in apart for k in chosen):
                 chosen.append(i)
         return [ordered[i] for i in chosen]
-    best, best_sum = (0,), ordered[0].count.best
+    best: tuple[int, ...] = (0,)
+    best_sum = ordered[0].count.best
     for size in range(2, n + 1):
         for subset in combinations(range(n), size):
             total = sum(ordered[i].count.best for i in subset)
