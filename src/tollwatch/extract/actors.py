@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from ..lexicon import Lexicon, alternation
 from ..model import Claimant, Perpetrator
 from .found import Found
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
-_MAX_SPEAKER_TOKENS = 20
+_MAX_SPEAKER_TOKENS: Final = 20
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ def _phrase_after(t: Tagged, i: int) -> tuple[int, int] | None:
     return (i, end) if end > i else None
 
 
-def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: Speakers,
+def _claimant(t: Tagged, span: tuple[int, int], cue: Tag, rules: ActorRules, memory: Speakers,
               earlier: list[Speech]) -> Claimant | None:
     start, end = span
     parts = _comma_parts(t, start, end)

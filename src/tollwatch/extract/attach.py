@@ -11,6 +11,8 @@ A participle followed by its own object is active, so the count before it is the
 
 from __future__ import annotations
 
+from typing import Final
+
 from .anaphora import named_again, owned_remains
 from .cues import mark_cues
 from .found import Found
@@ -18,13 +20,13 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .settle import one_per_singular_verb, others_of_another_outcome
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
-_RIGHT_WINDOW = 14
-_RELATIVE_WINDOW = 24
-_APPOSITION_TOKENS = 12
-_TOLL_WINDOW = 7
+_RIGHT_WINDOW: Final = 14
+_RELATIVE_WINDOW: Final = 24
+_APPOSITION_TOKENS: Final = 12
+_TOLL_WINDOW: Final = 7
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
@@ -276,7 +278,7 @@ def _adjective(t: Tagged, i: int) -> bool:
                       or t.over("singular_determiners", i - 1) is not None)
 
 
-def _in_name(t: Tagged, tag) -> bool:
+def _in_name(t: Tagged, tag: Tag) -> bool:
     """An outcome noun written with a capital inside a sentence belongs to a name."""
     return tag.start > 0 and t.texts[tag.start][:1].isupper() and not tag.has("part") \
         and not tag.has("pred")
@@ -294,11 +296,11 @@ def _is_negation(t: Tagged, j: int) -> bool:
     return tag is not None and tag.has("neg")
 
 
-def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
+def _right_outcome(t: Tagged, tag: Tag, later: dict[int, Candidate]) -> tuple[str, int, str] | None:
     if tag.has("pred"):
-        return tag.value("pred"), tag.start, "right"
+        return tag.required("pred"), tag.start, "right"
     if tag.has("part") and not _has_object(t, tag.end, later):
-        return tag.value("part"), tag.start, "right"
+        return tag.required("part"), tag.start, "right"
     return None
 
 
@@ -312,7 +314,7 @@ def _skip_inclusion(t: Tagged, j: int) -> int:
     return k
 
 
-def _has_object(t: Tagged, i: int, later: dict) -> bool:
+def _has_object(t: Tagged, i: int, later: dict[int, Candidate]) -> bool:
     """Whether the words after a participle are its object: then it is active."""
     n = len(t.words)
     if i in later:
@@ -329,7 +331,7 @@ def _has_object(t: Tagged, i: int, later: dict) -> bool:
     )
 
 
-def _open_inclusion(t: Tagged, cands: list[Candidate], index: int):
+def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None:
     """The "including" that opens the stretch this count stands in, if it is still open.
 
     "Ten people including Jose Tafur, a former candidate, were killed": the candidate is

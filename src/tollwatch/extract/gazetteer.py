@@ -28,14 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from ..errors import LexiconError
 from .placekeys import _fold_all, fold
 
 COUNTRY, PROVINCE, DISTRICT, CITY = "country", "province", "district", "city"
 # Shorter gazetteer names ("Of", "Ay") are nearly always something else in English text.
-MIN_KEY_LENGTH = 3
-RECENT_LOOKUPS = 20000
+MIN_KEY_LENGTH: Final = 3
+RECENT_LOOKUPS: Final = 20000
 
 
 @dataclass(slots=True)

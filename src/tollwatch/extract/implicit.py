@@ -10,14 +10,16 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
 from .tagger import Tag, Tagged
 
-_SUBJECT_TOKENS = 8
-_OBJECT_TOKENS = 6
-_ZERO_WINDOW = 6
+_SUBJECT_TOKENS: Final = 8
+_OBJECT_TOKENS: Final = 6
+_ZERO_WINDOW: Final = 6
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:

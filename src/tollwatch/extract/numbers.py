@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from number_parser import parse_number
 from number_parser.data import en as number_words_en
@@ -19,9 +19,9 @@ from number_parser.data import en as number_words_en
 from ..lexicon import Lexicon
 from ..model import Count
 
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
-_DECIMAL = re.compile(r"^\d+\.\d+$")
-_MAX_PHRASE = 4
+_DIGITS: Final = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
+_DECIMAL: Final = re.compile(r"^\d+\.\d+$")
+_MAX_PHRASE: Final = 4
 
 
 @dataclass(slots=True)
@@ -124,7 +124,7 @@ def _english_number_words() -> frozenset[str]:
 
 # number-parser rebuilds its tables on every call, so only phrases made of its own
 # English number words reach it, and each distinct phrase is parsed once.
-_NUMBER_WORDS = _english_number_words()
+_NUMBER_WORDS: Final = _english_number_words()
 
 
 @lru_cache(maxsize=8192)

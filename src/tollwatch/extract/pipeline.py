@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import Final
 
 import ahocorasick
 
@@ -17,7 +18,7 @@ from ..errors import BadDateError, DocumentTooLarge, InputError, TollwatchError
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Claim, Document, Extraction, Victims, claim_id_for, document_id_for
 from .actors import (
-    Speakers, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
+    Actor, Speakers, Speech, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
 )
 from .attach import find_claims
 from .anaphora import ANAPHOR, resolve_owned_remains
@@ -26,12 +27,12 @@ from .dates import find_times, statement_dates
 from .numbers import rules_for
 from .places import dateline_end, find_places
 from .sentences import SentenceContext, choose_places, choose_time
-from .tagger import OUTCOME_TABLES, tagger_for
+from .tagger import OUTCOME_TABLES, Tagged, tagger_for
 from .text import Sentence, normalise, replace_surrogates, split_sentences
 from .totals import document_totals, mark_background
 
-MAX_CHARS = 10_000_000
-_CONTEXT_BEFORE = 2
+MAX_CHARS: Final = 10_000_000
+_CONTEXT_BEFORE: Final = 2
 
 
 def extract(text: str, published_at: str | dt.date | None = None, url: str | None = None, *,
@@ -93,7 +94,7 @@ def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.section("text").get("abbreviations", []))
 
 
-def _automaton(lexicon: Lexicon):
+def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     """Outcome, negation and speech words for the cheap first pass over the whole text."""
     outcomes = lexicon.section("outcomes")
     words: dict[str, str] = {}
@@ -169,7 +170,7 @@ def _claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon)
     return resolve_owned_remains(claims, anaphors)
 
 
-def _char_end(sentence: Sentence, tagged, token_end: int) -> int:
+def _char_end(sentence: Sentence, tagged: Tagged, token_end: int) -> int:
     """The document offset where tokens [.., token_end) of a sentence end."""
     last = token_end - 1
     return sentence.start + tagged.offsets[last] + len(tagged.texts[last])
@@ -183,7 +184,8 @@ def _place_ranges(sentences: list[Sentence], claim_idx: list[int]) -> list[tuple
     return ranges
 
 
-def _to_claims(text, doc_id, sentence, tagged, found: list[Found], speeches, actors, context) -> list[Claim]:
+def _to_claims(text: str, doc_id: str, sentence: Sentence, tagged: Tagged, found: list[Found],
+               speeches: list[Speech], actors: list[Actor], context: SentenceContext) -> list[Claim]:
     ids: dict[int, str] = {}
     out: list[Claim] = []
     # Victims and speakers of the sentence are never its perpetrators.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon, alternation
@@ -22,7 +22,7 @@ from .placekeys import fold
 # A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
 # "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
 # ASCII letter or any non-ASCII letter: `re` has no class for upper case.
-_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
+_WORD: Final = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
 
 
 @dataclass(slots=True)

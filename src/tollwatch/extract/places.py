@@ -28,7 +28,7 @@ How a name is found and judged:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Final
 
 from ..lexicon import Lexicon
 from ..model import PRECISION_RANK, Place, PlaceMention
@@ -37,7 +37,7 @@ from .placekeys import fold
 from .placerules import PlaceRules, place_rules
 from .placescan import Item, NameScan, Spot, acronym
 
-_LEVEL_KIND = {0: CITY, 1: PROVINCE, 2: DISTRICT}
+_LEVEL_KIND: Final = {0: CITY, 1: PROVINCE, 2: DISTRICT}
 
 
 def find_places(

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from .gazetteer import COUNTRY, PROVINCE, Entry
 from .placekeys import fold
 from .placerules import PlaceRules
 
-MAX_WORDS = 5
-_LONE_WORDS_KEPT = 100_000
-_AFTER = re.compile(r"\s+([^\W\d_]+)")
-_SENTENCE_END = ".!?\n"
-_OPENERS = " \t\"'(["
+MAX_WORDS: Final = 5
+_LONE_WORDS_KEPT: Final = 100_000
+_AFTER: Final = re.compile(r"\s+([^\W\d_]+)")
+_SENTENCE_END: Final = ".!?\n"
+_OPENERS: Final = " \t\"'(["
 
 
 @dataclass(slots=True)
@@ -125,8 +125,7 @@ class NameScan:
             known: tuple[Any, str | None, bool] = (None, None, False)
         else:
             # A scan of its own, so that `_match` leaves this document's lists alone.
-            probe = NameScan.__new__(NameScan)
-            probe.rules, probe.demonyms = rules, []
+            probe = NameScan("", rules)
             found = probe._match([word], [0], 0)
             demonym = probe.demonyms[0] if probe.demonyms else None
             if found is not None and found[1] is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Final
 
 import ahocorasick
 
@@ -20,11 +21,11 @@ from ..lexicon import Lexicon
 from .tokens import tokenizer_for
 
 # Joins tokens for the automaton; no token holds it, so matches fall on token boundaries.
-_SEP = "\x00"
+_SEP: Final = "\x00"
 
 Label = tuple[str, str]  # (kind, value), e.g. ("part", "killed") or ("noun", "militants")
 # Tables of outcome phrases in outcomes.yaml, each with the label kind its phrases get.
-OUTCOME_TABLES = (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
+OUTCOME_TABLES: Final = (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
                   ("nouns", "noun"), ("nouns_of", "nounof"), ("tolls", "toll"))
 
 
