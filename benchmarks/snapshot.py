@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in snapshot_lines(texts):
             handle.write(line + "\n")
             count += 1
-    build = "compiled" if getattr(tollwatch, "compiled", lambda: False)() else "pure"
+    build = "compiled" if tollwatch.compiled() else "pure"
     print(f"{count} extractions of {len(texts)} texts written to {args.out} ({build} build)")
     return 0
 
