@@ -8,6 +8,7 @@ itself no longer loads spaCy. Run by hand, not in CI:
 
     python benchmarks/throughput.py
     python benchmarks/throughput.py --articles 10   # also as 10-report "articles"
+    TOLLWATCH_PURE=1 python benchmarks/throughput.py  # the pure Python build
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import tollwatch
 
+    # Start-up and memory above ran the same build: the subprocesses inherit TOLLWATCH_PURE.
+    print(f"build: {'compiled (mypyc)' if tollwatch.compiled() else 'pure Python'}")
     texts = load_texts()
     tokenizer = English().tokenizer
     tollwatch.extract(texts[0])  # load lexicons and the gazetteer outside the timing

@@ -6,11 +6,22 @@ stamp="$venv/.installed"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-# Reinstall only when the pins or the package metadata changed.
-want="$(cat "$root/constraints.txt" "$root/pyproject.toml" | sha256sum | cut -c1-64)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    -c "$root/constraints.txt" -e "$root[test]"
+# Reinstall when the pins, the package metadata, the build or TOLLWATCH_COMPILE changed, or
+# when the compiled extract modules no longer match their sources (an edit since the build).
+want="$( (cat "$root/constraints.txt" "$root/pyproject.toml" "$root/setup.py"
+          echo "TOLLWATCH_COMPILE=${TOLLWATCH_COMPILE:-1}") | sha256sum | cut -c1-64)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] \
+    || ! "$venv/bin/python" "$root/src/tollwatch/native.py" 2>/dev/null; then
+  # Verbose into a log: pip shows a build's own output only so, and setup.py's one line
+  # ("tollwatch build: ...") says whether the extract modules were compiled.
+  log="$venv/install.log"
+  if ! "$venv/bin/python" -m pip install -v --disable-pip-version-check \
+      -c "$root/constraints.txt" -e "$root[test]" > "$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "error: installing tollwatch failed; the whole log is $log" >&2
+    exit 1
+  fi
+  grep -ho "tollwatch build: .*" "$log" | awk "!seen[\$0]++" >&2 || true
   echo "$want" > "$stamp"
 fi
 export PATH="$venv/bin:$PATH"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from ..lexicon import Lexicon, alternation
 from ..model import Claimant, Perpetrator
 from .found import Found
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
-_MAX_SPEAKER_TOKENS = 20
+_MAX_SPEAKER_TOKENS: Final = 20
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ def _phrase_after(t: Tagged, i: int) -> tuple[int, int] | None:
     return (i, end) if end > i else None
 
 
-def _claimant(t: Tagged, span: tuple[int, int], cue, rules: ActorRules, memory: Speakers,
+def _claimant(t: Tagged, span: tuple[int, int], cue: Tag, rules: ActorRules, memory: Speakers,
               earlier: list[Speech]) -> Claimant | None:
     start, end = span
     parts = _comma_parts(t, start, end)
@@ -267,7 +268,7 @@ def sentence_actors(t: Tagged, rules: ActorRules) -> list[Actor]:
             continue
         named = any(x[:1].isupper() for x in t.texts[tag.start:tag.end]) and tag.start > 0
         out.append(Actor(tag.start, tag.end, Perpetrator(t.text_of(tag.start, tag.end),
-                                                         tag.value("perp")), named))
+                                                         tag.required("perp")), named))
     return sorted(out, key=lambda a: (a.start, a.end))
 
 
@@ -279,8 +280,8 @@ def find_perpetrator(t: Tagged, found: Found, actors: list[Actor], exclude: set[
         return by  # "police found the body of ...": the finder did not kill
     limit = min(found.start, found.trigger)
     before = [a for a in free if a.end <= limit]
-    chosen = ([a for a in before if a.named] or before or [None])[-1]
-    return replace(chosen.perpetrator) if chosen else None
+    chosen = [a for a in before if a.named] or before
+    return replace(chosen[-1].perpetrator) if chosen else None
 
 
 def _after_by(t: Tagged, trigger: int, actors: list[Actor]) -> Perpetrator | None:

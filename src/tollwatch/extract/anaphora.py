@@ -9,15 +9,16 @@ that claim already counts them killed, the bodies are the same people and add no
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from ..model import Claim, Count, claim_id_for
 from .found import Found
 from .tagger import Tagged
 
-ANAPHOR = "anaphor"
-_VERB_WINDOW = 4
+ANAPHOR: Final = "anaphor"
+_VERB_WINDOW: Final = 4
 # Outcomes whose people may later be found killed: the same people, counted again.
-BECOME_KILLED = ("abducted", "missing")
+BECOME_KILLED: Final = ("abducted", "missing")
 
 
 def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:
@@ -67,7 +68,8 @@ def _definite_subject(t: Tagged, head: int) -> tuple[int, str] | None:
     noun = victim or t.over("outcome", head)
     if noun is None or noun.end != head + 1 or not t.words[head].endswith("s"):
         return None
-    if victim is None and noun.value("noun") not in (None, *BECOME_KILLED):
+    named = noun.value("noun")
+    if victim is None and named is not None and named not in BECOME_KILLED:
         return None  # "the deaths were ..."
     k = noun.start - 1
     while k >= 0 and t.at("victim_mod", k) is not None:
@@ -77,7 +79,7 @@ def _definite_subject(t: Tagged, head: int) -> tuple[int, str] | None:
     opens = k == 0 or t.at("boundaries", k - 1) is not None or t.words[k - 1] == ","
     if not opens:
         return None
-    return k, victim.value("noun") if victim is not None else "unknown"
+    return k, victim.required("noun") if victim is not None else "unknown"
 
 
 def _owned(t: Tagged, i: int) -> bool:

@@ -11,6 +11,8 @@ A participle followed by its own object is active, so the count before it is the
 
 from __future__ import annotations
 
+from typing import Final
+
 from .anaphora import named_again, owned_remains
 from .cues import mark_cues
 from .found import Found
@@ -18,13 +20,13 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .settle import one_per_singular_verb, others_of_another_outcome
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
-_RIGHT_WINDOW = 14
-_RELATIVE_WINDOW = 24
-_APPOSITION_TOKENS = 12
-_TOLL_WINDOW = 7
+_RIGHT_WINDOW: Final = 14
+_RELATIVE_WINDOW: Final = 24
+_APPOSITION_TOKENS: Final = 12
+_TOLL_WINDOW: Final = 7
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
@@ -37,7 +39,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     for index, cand in enumerate(cands):
         if cand.found is None:
             continue
-        _link_subset(t, cands, index)
+        _link_subset(t, cands, index, cand.found)
         found.append(cand.found)
     _link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
@@ -53,23 +55,23 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
 def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
     """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
     the count before them, set off by a comma, are its parts."""
-    attached = [c for c in cands if c.found is not None]
-    for i, total in enumerate(attached):
-        if total.found.part_of is not None or i + 2 >= len(attached):
+    attached = [(c, c.found) for c in cands if c.found is not None]
+    for i, (total, whole) in enumerate(attached):
+        if whole.part_of is not None or i + 2 >= len(attached):
             continue
         first = attached[i + 1]
-        gap = t.words[total.end:first.mention.start]
+        gap = t.words[total.end:first[0].mention.start]
         if gap != [","]:
             continue
         parts = [first]
         for nxt in attached[i + 2:]:
-            if not _coordinated(t, parts[-1], nxt):
+            if not _coordinated(t, parts[-1][0], nxt[0]):
                 break
             parts.append(nxt)
-        same = all(p.found.outcome == total.found.outcome and p.found.part_of is None for p in parts)
-        if len(parts) >= 2 and same and sum(p.found.count.best for p in parts) == total.found.count.best:
-            for part in parts:
-                part.found.part_of = total.found
+        same = all(p.outcome == whole.outcome and p.part_of is None for _, p in parts)
+        if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
+            for _, part in parts:
+                part.part_of = whole
 
 
 # -- attaching outcomes ---------------------------------------------------------------
@@ -143,12 +145,12 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
     if tag is not None and tag.end == j + 1:
         for kind in ("ger", "part", "nounof"):
             if tag.has(kind):
-                return tag.value(kind), j, "left"
+                return tag.required(kind), j, "left"
     if t.over("toll_link", j) is not None:
         for k in range(j - 1, max(-1, j - _TOLL_WINDOW), -1):
             tag = t.over("outcome", k)
             if tag is not None and tag.has("toll"):
-                return tag.value("toll"), k, "left"
+                return tag.required("toll"), k, "left"
             if tag is not None and headed_victims(t, tag.start) is not None:
                 outcome = tag.value("part") or tag.value("pred") or tag.value("noun")
                 if outcome is not None:
@@ -276,7 +278,7 @@ def _adjective(t: Tagged, i: int) -> bool:
                       or t.over("singular_determiners", i - 1) is not None)
 
 
-def _in_name(t: Tagged, tag) -> bool:
+def _in_name(t: Tagged, tag: Tag) -> bool:
     """An outcome noun written with a capital inside a sentence belongs to a name."""
     return tag.start > 0 and t.texts[tag.start][:1].isupper() and not tag.has("part") \
         and not tag.has("pred")
@@ -294,11 +296,11 @@ def _is_negation(t: Tagged, j: int) -> bool:
     return tag is not None and tag.has("neg")
 
 
-def _right_outcome(t: Tagged, tag, later: dict) -> tuple[str, int, str] | None:
+def _right_outcome(t: Tagged, tag: Tag, later: dict[int, Candidate]) -> tuple[str, int, str] | None:
     if tag.has("pred"):
-        return tag.value("pred"), tag.start, "right"
+        return tag.required("pred"), tag.start, "right"
     if tag.has("part") and not _has_object(t, tag.end, later):
-        return tag.value("part"), tag.start, "right"
+        return tag.required("part"), tag.start, "right"
     return None
 
 
@@ -312,7 +314,7 @@ def _skip_inclusion(t: Tagged, j: int) -> int:
     return k
 
 
-def _has_object(t: Tagged, i: int, later: dict) -> bool:
+def _has_object(t: Tagged, i: int, later: dict[int, Candidate]) -> bool:
     """Whether the words after a participle are its object: then it is active."""
     n = len(t.words)
     if i in later:
@@ -329,7 +331,7 @@ def _has_object(t: Tagged, i: int, later: dict) -> bool:
     )
 
 
-def _open_inclusion(t: Tagged, cands: list[Candidate], index: int):
+def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None:
     """The "including" that opens the stretch this count stands in, if it is still open.
 
     "Ten people including Jose Tafur, a former candidate, were killed": the candidate is
@@ -368,26 +370,27 @@ def _groups_clash(whole: str, part: str) -> bool:
     return "unknown" not in (whole, part) and whole != part
 
 
-def _link_subset(t: Tagged, cands: list[Candidate], index: int) -> None:
+def _link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> None:
     """"92 fighters, including three suicide bombers": mark the second as part of the first.
 
     A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
+    `found` is the claim of `cands[index]`.
     """
     cand = cands[index]
     prev = cands[index - 1] if index > 0 else None
     if prev is not None and prev.found is not None and _coordinated(t, prev, cand) \
             and not _closes_inclusion(t, prev, cand):
-        cand.found.part_of = prev.found.part_of
-        if cand.found.part_of is not None:
+        found.part_of = prev.found.part_of
+        if found.part_of is not None:
             return
     inclusion = _open_inclusion(t, cands, index)
     if inclusion is None and not cand.phrase.of_prior:
         return
     for prev in reversed(cands[:index]):
         if prev.found is not None and prev.found.part_of is None:
-            if _groups_clash(prev.found.group, cand.found.group):
+            if _groups_clash(prev.found.group, found.group):
                 return  # police officers cannot include assailants
-            if prev.found.outcome == cand.found.outcome:
-                cand.found.part_of = prev.found
+            if prev.found.outcome == found.outcome:
+                found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return

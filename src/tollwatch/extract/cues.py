@@ -7,18 +7,20 @@ soldiers could die") governs the claim too, and a negated verb ("were not killed
 
 from __future__ import annotations
 
-from .found import Found
-from .tagger import Tagged
+from typing import Final
 
-_MODALITY_WINDOW = 6
-_BACKGROUND_WINDOW = 12
+from .found import Found
+from .tagger import Tag, Tagged
+
+_MODALITY_WINDOW: Final = 6
+_BACKGROUND_WINDOW: Final = 12
 
 
 def mark_cues(t: Tagged, found: list[Found]) -> None:
     """Set each claim's modality and background flag from the cues of its sentence."""
     for f in found:
         modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
-        f.modality = modality.value("modality") if modality else "asserted"
+        f.modality = modality.required("modality") if modality else "asserted"
         if f.modality == "asserted" and f.how != "zero" and _negated_verb(t, f.trigger):
             f.modality = "denied"  # "five soldiers were not killed", "did not injure the mayor"
         f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
@@ -37,7 +39,7 @@ def _negated_verb(t: Tagged, trigger: int) -> bool:
     return False
 
 
-def _modal_before_verb(t: Tagged, f: Found):
+def _modal_before_verb(t: Tagged, f: Found) -> Tag | None:
     """"five soldiers could die": a modal between the victims and their verb."""
     for k in range(f.end, f.trigger):
         tag = t.over("modality", k)
@@ -46,7 +48,7 @@ def _modal_before_verb(t: Tagged, f: Found):
     return None
 
 
-def _cue_before(t: Tagged, f: Found, family: str, window: int):
+def _cue_before(t: Tagged, f: Found, family: str, window: int) -> Tag | None:
     """The nearest tag of `family` in the `window` tokens before a claim, within its clause."""
     begin = min(f.start, f.trigger)
     for i in range(begin - 1, max(-1, begin - window - 1), -1):

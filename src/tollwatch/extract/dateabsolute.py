@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from .dateintervals import (
     UNKNOWN, Context, Interval, Raw, day_interval, month_interval, year_interval,
@@ -41,8 +41,8 @@ def _parse_date(string: str, base: dt.date | None, order: str) -> dt.date | None
 
 
 # Years for which reading a valid day without dateparser was checked to agree with it.
-_CHECKED_YEARS = range(1900, 2101)
-_ORDINALS = ("st", "nd", "rd", "th")
+_CHECKED_YEARS: Final = range(1900, 2101)
+_ORDINALS: Final = ("st", "nd", "rd", "th")
 
 
 def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
@@ -83,10 +83,10 @@ def _day_month(raw: Raw, context: Context, prefix: str) -> Interval:
     string = f"{match[f'{prefix}_d']} {month_word}"
     number = _day_number(match[f"{prefix}_d"]) if month and month_word == norm(month_word) else None
     if match[f"{prefix}_y"]:
-        day = number and _calendar_day(int(match[f"{prefix}_y"]), month, number)
+        day = _calendar_day(int(match[f"{prefix}_y"]), month, number) if month and number else None
         day = day or _parse_date(f"{string} {match[f'{prefix}_y']}", None, "DMY")
     elif context.published:
-        day = number and _calendar_day(context.published.year, month, number)
+        day = _calendar_day(context.published.year, month, number) if month and number else None
         day = day or _parse_date(string, context.published, "DMY")
         day = day and _not_after(day, context.published)
     else:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .datewords import Patterns
 
-ONE_DAY = dt.timedelta(days=1)
+ONE_DAY: Final = dt.timedelta(days=1)
 
 
 class Interval(NamedTuple):
@@ -22,7 +22,7 @@ class Interval(NamedTuple):
     precision: str
 
 
-UNKNOWN = Interval(None, None, "unknown")
+UNKNOWN: Final = Interval(None, None, "unknown")
 
 
 @dataclass(slots=True)

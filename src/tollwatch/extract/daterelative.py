@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 from .dateintervals import (
     ONE_DAY, UNKNOWN, Context, Interval, Raw, add_months, before, calendar_period, day_interval,
@@ -35,7 +36,8 @@ def resolve_wd(raw: Raw, context: Context) -> Interval:
 
 
 def resolve_phrase(raw: Raw, context: Context) -> Interval:
-    category, value = raw.phrase or ("unknown", None)
+    phrase: tuple[str, Any] = raw.phrase or ("unknown", None)
+    category, value = phrase
     if category == "anaphora":
         return _shift_days(context.reference(), int(value))
     if category == "before":
@@ -51,6 +53,8 @@ def resolve_phrase(raw: Raw, context: Context) -> Interval:
         return calendar_period(published, str(value[0]), int(value[1]))
     if category == "earlier_this":
         start = calendar_period(published, str(value), 0).start
+        if start is None:
+            return UNKNOWN
         return Interval(start, max(start, published - ONE_DAY), str(value))
     if category == "recent":
         return Interval(None, published, "day")
@@ -120,7 +124,8 @@ def resolve_shift(raw: Raw, context: Context) -> Interval:
         base = day_interval(context.published) if context.published else UNKNOWN
     else:
         base = context.reference()
-    if base.start is None and base.end is None:
+    point = base.start or base.end
+    if point is None:
         return UNKNOWN
     amount = _amount(raw, "s", patterns)
     if amount is None:
@@ -130,7 +135,7 @@ def resolve_shift(raw: Raw, context: Context) -> Interval:
         return Interval(base.start or base.end, None, "day")
     unit = _unit(raw, "s_u", patterns)
     if unit.period != "day":
-        return _shift_to_period(base.start or base.end, unit, amount * direction)
+        return _shift_to_period(point, unit, amount * direction)
     return _shift_by_days(base, amount * unit.days * direction)
 
 

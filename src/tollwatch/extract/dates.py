@@ -40,6 +40,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from ..lexicon import Lexicon
 from ..model import TimeMention, When
@@ -53,16 +54,16 @@ from .datewords import CASED_GROUPS, KINDS, Patterns, norm, patterns_for
 
 __all__ = ["find_times", "statement_dates"]
 
-_COMPILED_KEY = "extract.dates"
+_COMPILED_KEY: Final = "extract.dates"
 # Kinds whose interval is no point of reference for "that day" or "earlier".
-_NOT_ANCHORS = frozenset({"dur", "clock", "before", "recent"})
+_NOT_ANCHORS: Final = frozenset({"dur", "clock", "before", "recent"})
 # Characters searched back from a date for "since the <event> on", and from "earlier" for
 # "<figure> given": a few words, so that the search stays cheap.
-_EVENT_REACH = 60
-_FIGURE_REACH = 60
+_EVENT_REACH: Final = 60
+_FIGURE_REACH: Final = 60
 # Characters from a speech cue to the date of its statement: room for a place, a time of day
 # and a joiner ("told reporters in Quetta late on Monday"), not for a clause of its own.
-_STATEMENT_REACH = 48
+_STATEMENT_REACH: Final = 48
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def _unknown(raw: Raw, context: Context) -> Interval:
     return UNKNOWN
 
 
-_RESOLVERS = {
+_RESOLVERS: Final = {
     "gtd": resolve_gtd,
     "iso": resolve_iso,
     "num": resolve_num,

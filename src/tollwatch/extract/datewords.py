@@ -10,18 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
 
 # Alternatives of the master regex, each a named group around the words it reports.
-KINDS = ("gtd", "iso", "num", "clock", "shift", "dur", "dm", "md", "my", "phrase", "win",
+KINDS: Final = ("gtd", "iso", "num", "clock", "shift", "dur", "dm", "md", "my", "phrase", "win",
          "wd", "mon", "yr")
 # Groups holding a month or weekday word, checked against `capitalised_only`.
-CASED_GROUPS = ("dm_m", "md_m", "my_m", "m_m", "dm_w", "md_w")
+CASED_GROUPS: Final = ("dm_m", "md_m", "my_m", "m_m", "dm_w", "md_w")
 # Sections of words that, right before a time expression, make it a bound of that kind.
-_PREFIXES = {"since": "since", "before_dates": "before"}
+_PREFIXES: Final = {"since": "since", "before_dates": "before"}
 
 
 @dataclass(frozen=True, slots=True)

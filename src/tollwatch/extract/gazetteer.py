@@ -28,14 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from ..errors import LexiconError
 from .placekeys import _fold_all, fold
 
 COUNTRY, PROVINCE, DISTRICT, CITY = "country", "province", "district", "city"
 # Shorter gazetteer names ("Of", "Ay") are nearly always something else in English text.
-MIN_KEY_LENGTH = 3
-RECENT_LOOKUPS = 20000
+MIN_KEY_LENGTH: Final = 3
+RECENT_LOOKUPS: Final = 20000
 
 
 @dataclass(slots=True)
@@ -185,7 +186,7 @@ class Gazetteer:
             seen = get(key)  # _add inlined: this loop runs 235,000 times
             if seen is None:
                 index[key] = row
-            elif seen.__class__ is int:
+            elif isinstance(seen, int):
                 index[key] = [seen, row]
             else:
                 seen.append(row)
@@ -271,8 +272,8 @@ class Gazetteer:
         return Entry(COUNTRY, name, alpha2, geonames_id=geonames_id, ref=cid)
 
     def subdivision_entry(self, sid: int) -> Entry:
-        _, level, parent, country, gid = self._subs[sid]
-        name = self.sub_name(sid)
+        name, level, parent, country, gid = self._subs[sid]
+        name = self._strip_suffix(name)
         alpha2 = self.country_alpha2[int(country)]
         geonames_id = int(gid) if gid else None
         if level == "1":
@@ -298,7 +299,7 @@ class Gazetteer:
 
     def _city_list(self, key: str) -> tuple[int, ...] | list[int]:
         rows = self._cities.get(key, ())
-        return (rows,) if rows.__class__ is int else rows
+        return (rows,) if isinstance(rows, int) else rows
 
     # ----- coordinates of countries and subdivisions -----
 
@@ -376,7 +377,7 @@ def _add(index: dict[str, int | list[int]], key: str, row: int) -> None:
     seen = index.get(key)
     if seen is None:
         index[key] = row
-    elif seen.__class__ is int:
+    elif isinstance(seen, int):
         if seen != row:
             index[key] = [seen, row]
     elif row not in seen:

@@ -10,14 +10,16 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
-_SUBJECT_TOKENS = 8
-_OBJECT_TOKENS = 6
-_ZERO_WINDOW = 6
+_SUBJECT_TOKENS: Final = 8
+_OBJECT_TOKENS: Final = 6
+_ZERO_WINDOW: Final = 6
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -59,7 +61,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         subject = _subject_before(t, end)
         if subject is not None:
             start, group, label = subject
-            outcome = tag.value("part") or tag.value("pred")
+            outcome = tag.value("part") or tag.required("pred")
             out.append(_one(start, tag.end, outcome, group, label, tag.start, "singular"))
     return out
 
@@ -84,7 +86,7 @@ def _coordinated(t: Tagged, found: list[Found]) -> list[Found]:
     and B, were injured"). Inside an inclusion or after a number they are parts of a count.
     """
     covered = {i for f in found for i in range(f.start, f.end)}
-    out = []
+    out: list[Found] = []
     for tag in t.tags["outcome"]:
         if not (tag.has("part") or tag.has("pred")):
             continue
@@ -107,7 +109,7 @@ def _plural_auxiliary(t: Tagged, trigger: int) -> int:
     return -1
 
 
-def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[Found]:
+def _coordinated_subjects(t: Tagged, aux: int, tag: Tag, covered: set[int]) -> list[Found]:
     """Each part of "X and Y were killed" as one person, if each is one or already counted."""
     start = aux
     while start > 0 and aux - start < 12:
@@ -119,7 +121,8 @@ def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[F
         if t.over("inclusion", prev) or t.words[prev][:1].isdigit():
             return []
         start = prev
-    parts, current = [], []
+    parts: list[list[int]] = []
+    current: list[int] = []
     for i in range(start, aux):
         if t.words[i] == "and":
             if current:
@@ -131,7 +134,7 @@ def _coordinated_subjects(t: Tagged, aux: int, tag, covered: set[int]) -> list[F
         parts.append(current)
     if len(parts) < 2 or not _each_one_or_counted(t, parts, covered):
         return []
-    outcome = tag.value("part") or tag.value("pred")
+    outcome = tag.value("part") or tag.required("pred")
     out = []
     for part in parts:
         group = _group_in(t, part[0], part[-1] + 1, last=False)
@@ -170,7 +173,7 @@ def _one_person(t: Tagged, part: list[int]) -> bool:
     if all(x[:1].isupper() for x in texts if x.isalpha()):
         return True  # a name
     head = words[-1]
-    return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0])) \
+    return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
         and head.isalpha() and not head.endswith("s")
 
 
@@ -213,7 +216,7 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         end = _object_end(t, tag.end)
         if end is None:
             continue
-        outcome = tag.value("part") or tag.value("ger") or tag.value("nounof")
+        outcome = tag.value("part") or tag.value("ger") or tag.required("nounof")
         out.append(_one(tag.start, end, outcome, _group_in(t, tag.end, end), t.text_of(tag.end, end),
                         tag.start, "object"))
     return out
@@ -318,7 +321,7 @@ def _zeros(t: Tagged, used: set[int]) -> list[Found]:
             hit = t.at("zero", k)
             if hit is not None and hit.has("zero"):
                 group = _group_in(t, neg.end, k, last=False)
-                for outcome in hit.value("zero").split(","):
+                for outcome in hit.required("zero").split(","):
                     out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
                                      outcome, group, "", k, "zero"))
                 break
@@ -331,5 +334,5 @@ def _group_in(t: Tagged, start: int, end: int, last: bool = True) -> str:
     for i in positions:
         victim = t.over("victim", i)
         if victim is not None:
-            return victim.value("noun")
+            return victim.required("noun")
     return "unknown"

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Final
 
 from number_parser import parse_number
 from number_parser.data import en as number_words_en
@@ -18,9 +19,9 @@ from number_parser.data import en as number_words_en
 from ..lexicon import Lexicon
 from ..model import Count
 
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
-_DECIMAL = re.compile(r"^\d+\.\d+$")
-_MAX_PHRASE = 4
+_DIGITS: Final = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)$")
+_DECIMAL: Final = re.compile(r"^\d+\.\d+$")
+_MAX_PHRASE: Final = 4
 
 
 @dataclass(slots=True)
@@ -60,12 +61,12 @@ class NumberRules:
                 and low <= int(word) <= high)
 
 
-class _Phrases(dict):
+class _Phrases(dict[tuple[str, ...], Any]):
     """Phrases keyed by token tuples, with the lengths of those starting with each word."""
 
     __slots__ = ("sizes",)
 
-    def __init__(self, entries):
+    def __init__(self, entries: dict[tuple[str, ...], Any]) -> None:
         super().__init__(entries)
         sizes: dict[str, set[int]] = {}
         for key in self:
@@ -75,7 +76,7 @@ class _Phrases(dict):
         self.sizes = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
 
 
-def _phrase_keys(entries) -> _Phrases:
+def _phrase_keys(entries: dict[str, Any]) -> _Phrases:
     return _Phrases({tuple(_split(phrase)): value for phrase, value in entries.items()})
 
 
@@ -123,7 +124,7 @@ def _english_number_words() -> frozenset[str]:
 
 # number-parser rebuilds its tables on every call, so only phrases made of its own
 # English number words reach it, and each distinct phrase is parsed once.
-_NUMBER_WORDS = _english_number_words()
+_NUMBER_WORDS: Final = _english_number_words()
 
 
 @lru_cache(maxsize=8192)
@@ -138,7 +139,7 @@ def word_value(word: str) -> int | None:
     return parse_number_words(word) if word in _NUMBER_WORDS else None
 
 
-def _match_phrase(words: list[str], i: int, table: _Phrases) -> tuple[int, object] | None:
+def _match_phrase(words: list[str], i: int, table: _Phrases) -> tuple[int, Any] | None:
     """Longest phrase of `table` starting at token i: (length, value)."""
     sizes = table.sizes.get(words[i])
     if sizes is None:
@@ -167,9 +168,10 @@ def _read_number(words: list[str], i: int, rules: NumberRules) -> tuple[int, int
             value, end = int(fixed[1]), i + fixed[0]
         elif word_value(word) is not None and word not in rules.multipliers:
             end = _number_word_end(words, i, rules)
-            value = parse_number_words(" ".join(words[i:end]))
-            if value is None:
+            parsed = parse_number_words(" ".join(words[i:end]))
+            if parsed is None:
                 return None
+            value = parsed
         else:
             return None
     if end < len(words) and words[end] in rules.multipliers:
@@ -215,7 +217,7 @@ def thing_before_person(words: list[str], i: int, rules: NumberRules) -> bool:
     return i + 1 < len(words) and words[i + 1] in rules.person_nouns
 
 
-def _apply_hedge(value: int, hedge: dict | None, text: str) -> Count:
+def _apply_hedge(value: int, hedge: dict[str, Any] | None, text: str) -> Count:
     if not hedge:
         return Count(value, value, value, "exact", text)
     best = max(0, value + int(hedge.get("best_offset", 0)))
@@ -242,11 +244,11 @@ def find_counts(words: list[str], texts: list[str], rules: NumberRules) -> list[
     return mentions
 
 
-def _count_at(words, texts, i, rules) -> CountMention | None:
+def _count_at(words: list[str], texts: list[str], i: int, rules: NumberRules) -> CountMention | None:
     word = words[i]
     if word not in rules.starters and not word[:1].isdigit():
         return None
-    hedge = None
+    hedge: dict[str, Any] | None = None
     start = i
     matched = _match_phrase(words, i, rules.hedges)
     if matched:
@@ -279,7 +281,8 @@ def _count_at(words, texts, i, rules) -> CountMention | None:
     return CountMention(start, end, _apply_hedge(value, hedge, text))
 
 
-def _read_range(words, start, end, value, rules) -> tuple[int, int] | None:
+def _read_range(words: list[str], start: int, end: int, value: int,
+                rules: NumberRules) -> tuple[int, int] | None:
     """A second number after a range word: "10 to 15", "two or three", "between 5 and 8"."""
     if end + 1 >= len(words):
         return None

@@ -152,8 +152,8 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             after = t.at("outcome", victim.end)
             if after is not None and after.has("noun") and not (after.has("part") or after.has("pred")):
                 label = t.text_of(i, after.end)
-                return Phrase(after.end, victim.value("noun"), label, after.value("noun"), additive)
-            return _noun_phrase(t, i, victim.end, victim.value("noun"), modifier, additive)
+                return Phrase(after.end, victim.required("noun"), label, after.value("noun"), additive)
+            return _noun_phrase(t, i, victim.end, victim.required("noun"), modifier, additive)
         outcome = t.at("outcome", j)
         if outcome is not None and outcome.has("noun") and not outcome.has("part"):
             label = t.text_of(i, outcome.end)
@@ -217,8 +217,8 @@ def _group_after_of(t: Tagged, i: int) -> str | None:
     if i < len(t.words) and t.words[i] == "of":
         for j in range(i + 1, min(len(t.words), i + 4)):
             victim = t.at("victim", j)
-            if victim is not None and victim.value("noun") != "unknown":
-                return victim.value("noun")
+            if victim is not None and victim.required("noun") != "unknown":
+                return victim.required("noun")
             perp = t.at("perp", j)
             if perp is not None:
                 return "security_forces" if perp.value("perp") == "state_forces" else "militants"
@@ -256,7 +256,7 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
         if _owner_of(t, tag.start):
             continue
         mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
-        out.append(Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.value("noun"), None, False)))
+        out.append(Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.required("noun"), None, False)))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
     out.extend(_person_pronouns(t))

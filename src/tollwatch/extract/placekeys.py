@@ -4,11 +4,12 @@ the place scanner: lower case, no accents or apostrophes, hyphens as spaces."""
 from __future__ import annotations
 
 import unicodedata
+from typing import Final
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-_LETTERS = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
+_LETTERS: Final = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
             "æ": "ae", "œ": "oe", "ß": "ss"}
-_LETTER_TABLE = str.maketrans(_LETTERS)
+_LETTER_TABLE: Final = str.maketrans(_LETTERS)
 
 
 def fold(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon, alternation
@@ -22,7 +22,7 @@ from .placekeys import fold
 # A capitalised word, with inner hyphens and apostrophes but not a possessive "'s";
 # "al-Qaim", "ez-Zor" start with a lower-case particle. [^\W\d_a-z] is an upper-case
 # ASCII letter or any non-ASCII letter: `re` has no class for upper case.
-_WORD = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
+_WORD: Final = r"(?:[a-z]{1,3}-)?[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*"
 
 
 @dataclass(slots=True)
@@ -82,8 +82,8 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         directions=_words(section, "direction_words"),
         conjunctions=_words(section, "list_conjunctions"),
         inner_words=inner,
-        first_words=gazetteer.first_words
-        | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k},
+        first_words=frozenset(gazetteer.first_words
+                              | {k.partition(" ")[0] for k in [*aliases, *demonyms] if " " in k}),
         # Capitalised words joined by single spaces, maybe through lower-case inner words:
         # "Bosnia and Herzegovina", "University of Karachi", "Quetta and Mastung".
         chunk=re.compile(rf"(?<![\w'-]){_WORD}(?: (?:(?:{alternation(inner)}) )*{_WORD})*"),

@@ -28,7 +28,7 @@ How a name is found and judged:
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Final
 
 from ..lexicon import Lexicon
 from ..model import PRECISION_RANK, Place, PlaceMention
@@ -37,7 +37,7 @@ from .placekeys import fold
 from .placerules import PlaceRules, place_rules
 from .placescan import Item, NameScan, Spot, acronym
 
-_LEVEL_KIND = {0: CITY, 1: PROVINCE, 2: DISTRICT}
+_LEVEL_KIND: Final = {0: CITY, 1: PROVINCE, 2: DISTRICT}
 
 
 def find_places(
@@ -84,7 +84,7 @@ class _Scan(NameScan):
             if not item.locative and self._speaks(item):
                 continue  # "Victoria said": a person or a government speaking
             if item.spot is not None:
-                place = self._resolve(item, countries, provinces)
+                place = self._resolve(item, item.spot, countries, provinces)
             else:
                 place = self._unknown(item)
             if place is not None:
@@ -114,10 +114,10 @@ class _Scan(NameScan):
                 for entry in self.rules.gazetteer.find(admin1, country, kind=PROVINCE):
                     provinces[entry.ref] += 0.5
         for spot in self.spots:
-            country, admin1_id = self._evidence(spot)
+            spot_country, admin1_id = self._evidence(spot)
             weight = 0.5 if spot.joined else 1.0  # "Balochistan Chief Minister" still tells
-            if country:
-                countries[country] += weight
+            if spot_country:
+                countries[spot_country] += weight
             if admin1_id is not None:
                 provinces[admin1_id] += weight
         return countries, provinces
@@ -144,9 +144,9 @@ class _Scan(NameScan):
         admin1s = {e.admin1_id for e in weighty}
         return weighty[0].country, admin1s.pop() if len(admin1s) == 1 else None
 
-    def _resolve(self, item: Item, countries: dict[str, float],
+    def _resolve(self, item: Item, spot: Spot, countries: dict[str, float],
                  provinces: dict[int, float]) -> Place | None:
-        rules, spot = self.rules, item.spot
+        rules = self.rules
         if not spot.entries or spot.joined or spot.key in self.surnames:
             return None
         alias = rules.aliases.get(spot.key)
@@ -180,7 +180,7 @@ class _Scan(NameScan):
             # "Jordan" is the country even in a text about the US, which has a Jordan too;
             # "Georgia" in that text is the state.
             rivals = [e for e in entries if e.kind != COUNTRY and (
-                provinces.get(e.admin1_id, 0) > 0
+                (e.admin1_id is not None and provinces.get(e.admin1_id, 0) > 0)
                 or (e.kind != CITY and countries.get(e.country, 0) > 0))]
             if not rivals:
                 return states[0]

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from .gazetteer import COUNTRY, PROVINCE, Entry
 from .placekeys import fold
 from .placerules import PlaceRules
 
-MAX_WORDS = 5
-_LONE_WORDS_KEPT = 100_000
-_AFTER = re.compile(r"\s+([^\W\d_]+)")
-_SENTENCE_END = ".!?\n"
-_OPENERS = " \t\"'(["
+MAX_WORDS: Final = 5
+_LONE_WORDS_KEPT: Final = 100_000
+_AFTER: Final = re.compile(r"\s+([^\W\d_]+)")
+_SENTENCE_END: Final = ".!?\n"
+_OPENERS: Final = " \t\"'(["
 
 
 @dataclass(slots=True)
@@ -77,9 +77,10 @@ class NameScan:
             if found is None:
                 i += 1
             else:
-                if found[1] is not None:
-                    spots[i] = found
-                i = found[0]
+                after, named = found
+                if named is not None:
+                    spots[i] = (after, named)
+                i = after
         for first, last in self._segments(words, spots):
             spot = spots[first][1] if first in spots and spots[first][0] == last else None
             if spot is None:
@@ -124,8 +125,7 @@ class NameScan:
             known: tuple[Any, str | None, bool] = (None, None, False)
         else:
             # A scan of its own, so that `_match` leaves this document's lists alone.
-            probe = NameScan.__new__(NameScan)
-            probe.rules, probe.demonyms = rules, []
+            probe = NameScan("", rules)
             found = probe._match([word], [0], 0)
             demonym = probe.demonyms[0] if probe.demonyms else None
             if found is not None and found[1] is not None:
@@ -244,12 +244,13 @@ class NameScan:
         for item in self.items:
             gap = self.rules.list_gap.fullmatch(self.text, previous.end, item.start) if previous else None
             listed = gap is not None
-            item.locative = (listed and previous.locative) or self._after_locative(item.start)
+            item.locative = (previous is not None and listed and previous.locative) \
+                or self._after_locative(item.start)
             if not listed:
                 self._close_list(chain, joined)
                 chain, joined = [], False
             chain.append(item)
-            joined = joined or (listed and "," not in gap.group())
+            joined = joined or (gap is not None and "," not in gap.group())
             if item.spot is not None and item.spot.plural:
                 for member in chain[:-1]:
                     if member.spot is not None and not member.spot.suffixed:

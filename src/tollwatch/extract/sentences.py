@@ -13,11 +13,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..model import FINE_PRECISIONS, Place, PlaceMention, TimeMention, When
 from .text import Sentence
 
-_PLACE_LOOKBACK = 2
+_PLACE_LOOKBACK: Final = 2
 
 
 @dataclass

@@ -12,18 +12,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Final
 
 import ahocorasick
 
+from ..errors import LexiconError
 from ..lexicon import Lexicon
 from .tokens import tokenizer_for
 
 # Joins tokens for the automaton; no token holds it, so matches fall on token boundaries.
-_SEP = "\x00"
+_SEP: Final = "\x00"
 
 Label = tuple[str, str]  # (kind, value), e.g. ("part", "killed") or ("noun", "militants")
 # Tables of outcome phrases in outcomes.yaml, each with the label kind its phrases get.
-OUTCOME_TABLES = (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
+OUTCOME_TABLES: Final = (("participles", "part"), ("gerunds", "ger"), ("predicates", "pred"),
                   ("nouns", "noun"), ("nouns_of", "nounof"), ("tolls", "toll"))
 
 
@@ -43,6 +45,13 @@ class Tag:
             if k == kind:
                 return v
         return None
+
+    def required(self, kind: str) -> str:
+        """`value` of a kind that the tag's family always carries: a victim's "noun" group."""
+        value = self.value(kind)
+        if value is None:
+            raise LexiconError(f"a lexicon phrase {self.labels!r} lacks its {kind!r} label")
+        return value
 
 
 @dataclass(slots=True)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_CHAR_MAP = {
+_CHAR_MAP: Final = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-", "\u00ad": "-",
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
@@ -18,10 +19,10 @@ _CHAR_MAP = {
     "\u2007": " ", "\u3000": " ", "\t": " ", "\r": " ", "\u2028": "\n", "\u2029": "\n",
     "\u200b": " ", "\ufeff": " ",
 }
-_TRANSLATION = str.maketrans(_CHAR_MAP)
+_TRANSLATION: Final = str.maketrans(_CHAR_MAP)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")  # escapes read by `re`: no surrogates in the source
 
 
 def replace_surrogates(text: str) -> str:
@@ -44,7 +45,7 @@ class Sentence:
     index: int
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+_BOUNDARY: Final = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:

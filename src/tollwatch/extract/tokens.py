@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from typing import Final
 
 from ..lexicon import Lexicon
 
 Cut = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]  # pieces, lower-cased, offsets
 
-_DIGITS = frozenset("0123456789")
+_DIGITS: Final = frozenset("0123456789")
 # Only these texts may take the fast path: chunks joined by single spaces.
-_ODD_SPACE = re.compile(r"[^\S ]|  |^ | $")
-_RUNS = re.compile(r"\S+|\s+")
-_CACHE_LIMIT = 200_000
+_ODD_SPACE: Final = re.compile(r"[^\S ]|  |^ | $")
+_RUNS: Final = re.compile(r"\S+|\s+")
+_CACHE_LIMIT: Final = 200_000
 
 
 class Tokenizer:
@@ -218,7 +220,7 @@ class Tokenizer:
             out.append(s[start:])
         return out
 
-    def _infixes(self, s: str):
+    def _infixes(self, s: str) -> Iterator[tuple[int, int]]:
         """Spans of infixes, left to right without overlap, as a regex's finditer finds them."""
         n = len(s)
         i = 0
@@ -263,7 +265,7 @@ class Tokenizer:
         if self._url is None or "." not in s:
             return False
         match = self._url.match(s)
-        return bool(match) and all(self._kind(c)[1] for c in match.group("tld"))
+        return match is not None and all(self._kind(c)[1] for c in match.group("tld"))
 
     def _kind(self, c: str) -> tuple[bool, bool, bool]:
         """(letter, lower-case or uncased letter, upper-case or uncased letter)."""

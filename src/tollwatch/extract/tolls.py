@@ -41,7 +41,9 @@ def toll_victims(t: Tagged, trigger: int) -> tuple[str, str] | None:
             return None
         span = (first, victim.end)
     victim = t.over("victim", span[1] - 1)
-    return victim.value("noun"), t.text_of(*span)
+    if victim is None:
+        return None
+    return victim.required("noun"), t.text_of(*span)
 
 
 def link_toll_parts(t: Tagged, found: list[Found], rules: NumberRules) -> None:

@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import combinations
+from typing import Final
 
 from ..model import FINE_PRECISIONS, Claim, Range, When
 
-BACKGROUND_DAYS = 365
-CUMULATIVE_DAYS = 90
-_EXACT_LIMIT = 14
-_ALWAYS = ("killed", "injured")
+BACKGROUND_DAYS: Final = 365
+CUMULATIVE_DAYS: Final = 90
+_EXACT_LIMIT: Final = 14
+_ALWAYS: Final = ("killed", "injured")
 # The characters of an ISO date that name its year, its month: one unit if both ends share them.
-_UNIT_PREFIX = {"year": 4, "month": 7}
+_UNIT_PREFIX: Final = {"year": 4, "month": 7}
 
 
 def document_totals(claims: list[Claim]) -> dict[str, Range | None]:
@@ -114,7 +115,8 @@ def _best_disjoint_set(claims: list[Claim]) -> list[Claim]:
             if all((k, i) in apart for k in chosen):
                 chosen.append(i)
         return [ordered[i] for i in chosen]
-    best, best_sum = (0,), ordered[0].count.best
+    best: tuple[int, ...] = (0,)
+    best_sum = ordered[0].count.best
     for size in range(2, n + 1):
         for subset in combinations(range(n), size):
             total = sum(ordered[i].count.best for i in subset)

@@ -1,0 +1,168 @@
+"""The claims of one document's text, read from the sentences that can carry one.
+
+Cheap work runs over the whole document (normalising, sentence splitting, one Aho-Corasick
+pass for outcome and speech words); tokenizing, tagging, places and dates run only on the
+sentences that can carry a claim and their neighbours. `pipeline.extract` checks the input
+and calls `document_claims`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import Final
+
+import ahocorasick
+
+from ..lexicon import Lexicon
+from ..model import Claim, Victims, claim_id_for
+from .actors import (
+    Actor, Speakers, Speech, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
+)
+from .anaphora import ANAPHOR, resolve_owned_remains
+from .attach import find_claims
+from .dates import find_times, statement_dates
+from .found import Found
+from .numbers import rules_for
+from .places import dateline_end, find_places
+from .sentences import SentenceContext, choose_places, choose_time
+from .tagger import OUTCOME_TABLES, Tagged, tagger_for
+from .text import Sentence, normalise, split_sentences
+
+_CONTEXT_BEFORE: Final = 2
+
+
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.section("text").get("abbreviations", []))
+
+
+def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
+    """Outcome, negation and speech words for the cheap first pass over the whole text."""
+    outcomes = lexicon.section("outcomes")
+    words: dict[str, str] = {}
+    for kind, _ in OUTCOME_TABLES:
+        for phrases in (outcomes.get(kind) or {}).values():
+            for phrase in phrases:
+                words[phrase.lower().split()[0]] = "claim"
+    for phrase in outcomes.get("zero_nouns") or {}:
+        words.setdefault(phrase.lower().split()[0], "claim")
+    for phrase in lexicon.section("claimants").get("speech_verbs", []):
+        words.setdefault(phrase.lower().split()[0], "speech")
+    automaton = ahocorasick.Automaton()
+    for word, kind in words.items():
+        automaton.add_word(word, (len(word), kind))
+    automaton.make_automaton()
+    return automaton
+
+
+def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[int], set[int]]:
+    """Indexes of sentences with an outcome word, and of those with a speech word."""
+    automaton = lexicon.compile("prefilter", _automaton)
+    starts = [s.start for s in sentences]
+    claim_idx: set[int] = set()
+    speech_idx: set[int] = set()
+    lowered = norm.lower()
+    for end, (length, kind) in automaton.iter(lowered):
+        begin = end - length + 1
+        if (begin > 0 and lowered[begin - 1].isalnum()) or (end + 1 < len(lowered) and lowered[end + 1].isalpha()):
+            continue
+        index = bisect.bisect_right(starts, begin) - 1
+        if index >= 0:
+            (claim_idx if kind == "claim" else speech_idx).add(index)
+    return sorted(claim_idx), speech_idx
+
+
+def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
+    """The claims of a document's text (surrogates already replaced), in sentence order."""
+    norm = normalise(text)
+    sentences = split_sentences(norm, lexicon.compile("abbreviations", _abbreviations))
+    claim_idx, speech_idx = _marked_sentences(norm, sentences, lexicon)
+    if not claim_idx:
+        return []
+    wanted = set(claim_idx)
+    for i in claim_idx:
+        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    context = SentenceContext(
+        sentences=sentences,
+        times=find_times(norm, published, lexicon),
+        places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
+        published=published,
+        dateline_end=dateline_end(norm, lexicon),
+    )
+    tagger = tagger_for(lexicon)
+    rules = rules_for(lexicon)
+    actor_rules = actor_rules_for(lexicon)
+    memory = Speakers()
+    claims: list[Claim] = []
+    anaphors: set[str] = set()
+    claim_set = set(claim_idx)
+    for index in sorted(wanted):
+        sentence = sentences[index]
+        tagged = tagger.tag(sentence.text)
+        speeches = find_speech(tagged, actor_rules, memory)
+        if index not in claim_set:
+            continue
+        context.statement_dates |= statement_dates(
+            norm, context.times, (_char_end(sentence, tagged, s.cue_end) for s in speeches), lexicon)
+        blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
+        found = find_claims(tagged, rules, blocked)
+        actors = sentence_actors(tagged, actor_rules)
+        made = _to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context)
+        anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
+        claims.extend(made)
+    return resolve_owned_remains(claims, anaphors)
+
+
+def _char_end(sentence: Sentence, tagged: Tagged, token_end: int) -> int:
+    """The document offset where tokens [.., token_end) of a sentence end."""
+    last = token_end - 1
+    return sentence.start + tagged.offsets[last] + len(tagged.texts[last])
+
+
+def _place_ranges(sentences: list[Sentence], claim_idx: list[int]) -> list[tuple[int, int]]:
+    ranges = []
+    for i in claim_idx:
+        first = sentences[max(0, i - _CONTEXT_BEFORE)]
+        ranges.append((first.start, sentences[i].end))
+    return ranges
+
+
+def _to_claims(text: str, doc_id: str, sentence: Sentence, tagged: Tagged, found: list[Found],
+               speeches: list[Speech], actors: list[Actor], context: SentenceContext) -> list[Claim]:
+    ids: dict[int, str] = {}
+    out: list[Claim] = []
+    # Victims and speakers of the sentence are never its perpetrators.
+    not_actors = {i for f in found for i in range(f.start, f.end)}
+    for s in speeches:
+        not_actors.update(range(*s.subject))
+    where = choose_places(context, sentence)
+    for f in found:
+        start = sentence.start + tagged.offsets[f.start]
+        end = _char_end(sentence, tagged, max(f.end, f.trigger + 1))
+        claim_id = claim_id_for(doc_id, (start, end), f.outcome, f.group)
+        ids[id(f)] = claim_id
+        claimant = speaker_for(speeches, f)
+        anchor = sentence.start + tagged.offsets[min(f.time_anchor, len(tagged.offsets) - 1)]
+        # A toll's own words ("the toll from Monday's blast") name the incident, not the count's day.
+        aside = (sentence.start + tagged.offsets[f.trigger], anchor) if f.toll else None
+        out.append(Claim(
+            id=claim_id,
+            document_id=doc_id,
+            quote=text[sentence.start:sentence.end],
+            span=(sentence.start, sentence.end),
+            outcome=f.outcome,
+            victims=Victims(f.group, f.label),
+            count=f.count,
+            perpetrator=find_perpetrator(tagged, f, actors, not_actors),
+            claimant=claimant,
+            when=choose_time(context, sentence, anchor, aside),
+            where=list(where),
+            part_of=None,
+            modality=f.modality,
+            additional=f.additive,
+            background=f.background,
+        ))
+    for f, claim in zip(found, out):
+        if f.part_of is not None:
+            claim.part_of = ids.get(id(f.part_of))
+    return out
