@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
 
 import pytest
@@ -98,6 +99,26 @@ def test_engine_sqlite_is_wal_with_busy_timeout_and_foreign_keys(tmp_path):
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 30_000
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     finally:
+        engine.dispose()
+
+
+def test_engine_wal_switch_waits_for_another_writer(tmp_path):
+    """A new file another process is writing to still ends in WAL: the switch waits, not fails."""
+    path = tmp_path / "tw.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE made_first (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO made_first VALUES (1)")
+    finish = threading.Timer(0.3, writer.execute, ["COMMIT"])
+    finish.start()
+    engine = open_engine(database_url(str(path)))
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("SELECT count(*) FROM made_first")).scalar() == 1
+    finally:
+        finish.join()
+        writer.close()
         engine.dispose()
 
 
