@@ -1,7 +1,7 @@
 """Blocking and strands: which claims are compared, which join, which stay apart."""
 
 from tollwatch.reconcile.items import prepare
-from tollwatch.reconcile.linking import candidate_pairs
+from tollwatch.reconcile.blocks import candidate_pairs
 
 from .helpers import DAY, SETTINGS, claim, city, country, documents, linked, province
 
@@ -87,6 +87,20 @@ def test_linking_evidence_attaches_to_a_strand_and_never_forms_one():
     assert strands == [["c_counted"]]
     attached = {items[i].id: s for i, s in links.attached.items()}
     assert attached == {"c_denied": 0}
+
+
+def test_linking_evidence_over_years_attaches_only_in_its_own_report():
+    years = dict(start="2004-01-01", end="2026-03-08")
+    strands, links, items = _strands([
+        claim("c_counted", best=9, group="civilians", **DAY),
+        claim("c_since_2004", best=2500, group="civilians", background=True, **years),
+        claim("c_other_report", "d2", best=2000, group="civilians", background=True, **years),
+        claim("c_denied_month", "d3", best=0, group="civilians", modality="denied",
+              start="2026-03-01", end="2026-03-31"),
+    ])
+    assert strands == [["c_counted"]]
+    attached = {items[i].id: s for i, s in links.attached.items()}
+    assert attached == {"c_since_2004": 0, "c_denied_month": 0}
 
 
 def test_linking_analyst_merge_joins_what_the_vetoes_keep_apart():

@@ -11,7 +11,7 @@ def test_settings_shipped_values(lexicon):
     settings = settings_for(lexicon)
     assert settings.undated_window_days == 7 and settings.max_distance_km == 25
     assert "gunmen" in settings.generic_perpetrators
-    assert settings.max_part_claims == 10_000
+    assert settings.max_part_claims == 10_000 and settings.evidence_max_days == 31
 
 
 def test_settings_part_size_can_be_set_and_zero_never_cuts(tmp_path):

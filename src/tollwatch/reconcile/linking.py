@@ -1,10 +1,7 @@
 """Claims about one incident, one outcome and one victim group: strands.
 
-Candidate pairs come from blocks, never from all pairs: a block is one outcome and victim
-group in one province (admin1) of one country, plus the claims placed only at country
-level; unresolved place names form blocks of their own. Inside a block a sweep over the
-claims sorted by their first day pairs only claims whose days overlap. So a corpus costs
-what its densest week and province cost, not n².
+Candidate pairs come from blocks (`blocks`), never from all pairs. Claims that say the same
+thing in different reports (`twins`) join first, and only one of them is swept.
 
 Pairs judged SAME are joined with union-find, strongest first (equal figures before
 different ones), under vetoes that keep transitivity from chaining incidents: two strands
@@ -17,22 +14,25 @@ only claims with the same tag meet.
 
 Evidence-only claims (denied, hypothetical, background) never join strands themselves:
 each is attached to the strand of a compatible claim, preferring one from its own document;
-one with no compatible claim belongs to no event (it stays a claim in the store).
+one with no compatible claim belongs to no event (it stays a claim in the store). One about
+more than `evidence_max_days` days ("2,500 killed since 2004") names no particular incident
+of another report: it attaches only within its own, and is compared with nothing else.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
-from ..model import Place
+from .blocks import candidate_pairs, own_document_pairs
 from .items import Item
 from .predicates import (
-    A_HOLDS_B, B_HOLDS_A, SAME, actors_compatible, days_meet, place_rank, relation,
-    where_compatible,
+    A_HOLDS_B, B_HOLDS_A, SAME, actors_compatible, days_meet, relation, where_compatible,
 )
 from .settings import Settings
+from .twins import twin_classes
 from .unionfind import UnionFind
 
 
@@ -44,76 +44,6 @@ class Links:
     strand_of: dict[int, int]
     holds: list[tuple[int, int]] = field(default_factory=list)
     attached: dict[int, int] = field(default_factory=dict)
-
-
-def claim_blocks(key: tuple, places: Iterable[Place], names: Iterable[str]
-                 ) -> Iterator[tuple[bool, tuple, str | None]]:
-    """The blocks of a claim of outcome and group `key`: (by place?, block, province).
-
-    A resolved place puts it in the block of its country, under its province (None at
-    country level: it meets every province); an unresolved name in a block of that name.
-    `parts` splits a corpus by the same blocks.
-    """
-    for place in places:
-        yield True, (key, place.country), (place.admin1 if place_rank(place) < 3 else None)
-    for name in names:
-        yield False, (key, name), None
-
-
-def _blocks(items: Iterable[Item]) -> list[tuple[list[Item], set[int]]]:
-    """Lists to sweep, each with the indices a pair needs one of (empty: any pair)."""
-    provinces: dict[tuple, dict[str | None, dict[int, Item]]] = defaultdict(
-        lambda: defaultdict(dict))
-    named: dict[tuple, dict[int, Item]] = defaultdict(dict)
-    for item in items:
-        if item.lo is None:
-            continue
-        for by_place, block, admin1 in claim_blocks(item.key, item.places, item.names):
-            if by_place:
-                provinces[block][admin1][item.index] = item
-            else:
-                named[block][item.index] = item
-    lists: list[tuple[list[Item], set[int]]] = []
-    for by_admin1 in provinces.values():
-        country_level = by_admin1.get(None, {})
-        if country_level:
-            lists.append((list(country_level.values()), set()))
-        for admin1, members in by_admin1.items():
-            if admin1 is not None:
-                lists.append((list(members.values()) + [
-                    i for k, i in country_level.items() if k not in members], set(members)))
-    lists.extend((list(members.values()), set()) for members in named.values())
-    return lists
-
-
-def _sweep(members: list[Item], required: set[int], slack: int) -> Iterator[tuple[Item, Item]]:
-    active: list[Item] = []
-    for item in sorted(members, key=lambda i: (i.lo, i.index)):
-        active = [a for a in active if a.hi + slack >= item.lo]
-        for other in active:
-            if not required or item.index in required or other.index in required:
-                yield other, item
-        active.append(item)
-
-
-def candidate_pairs(items: Iterable[Item], slack: int = 0) -> Iterator[tuple[Item, Item]]:
-    """Each pair of claims sharing a block and overlapping in time, once, lower index first.
-
-    Only claims in several sweep lists (several places) can meet twice, so only their
-    pairs are remembered: a day that thousands of reports share makes millions of pairs.
-    """
-    lists = _blocks(items)
-    listed = Counter(item.index for members, _ in lists for item in members)
-    seen: set[tuple[int, int]] = set()
-    for members, required in lists:
-        for a, b in _sweep(members, required, slack):
-            if a.index > b.index:
-                a, b = b, a
-            if listed[a.index] > 1 and listed[b.index] > 1:
-                if (a.index, b.index) in seen:
-                    continue
-                seen.add((a.index, b.index))
-            yield a, b
 
 
 class _Strands:
@@ -179,17 +109,22 @@ def link(items: list[Item], settings: Settings,
     `forced` are groups of item indices an analyst merged: their items of one outcome and
     victim group always share a strand.
     """
+    forced = [list(group) for group in forced]
     primary = [i for i in items if i.parent is None]
     linkable = {i.index for i in primary if i.counting}
+    twins = twin_classes(primary, linkable, {i for group in forced for i in group}, settings)
     strands = _Strands(items, settings)
     repeated, same, evidence, holds = [], [], [], []
-    for a, b in candidate_pairs(primary, settings.slack_days):
+    wide = {i.index for i in primary if i.index not in linkable and _wide(i, settings)}
+    for a, b in judged_pairs(primary, twins.keys() | wide, settings.slack_days):
         kind = relation(a, b, settings)
         if kind is None:
             continue
         if a.index not in linkable or b.index not in linkable:
             if (a.index in linkable) != (b.index in linkable):
-                evidence.append((a, b) if b.index in linkable else (b, a))
+                loose, anchor = (a, b) if b.index in linkable else (b, a)
+                if loose.document_id == anchor.document_id or loose.index not in wide:
+                    evidence.append((loose, anchor))
             continue
         if kind == A_HOLDS_B:
             holds.append((a.index, b.index))
@@ -203,6 +138,8 @@ def link(items: list[Item], settings: Settings,
             same.append((_strength(a, b), a.index, b.index))
     for group in forced:
         _force(strands, items, [i for i in group if i in linkable])
+    for twin, representative in twins.items():
+        strands.join(representative, twin)
     for a, b in repeated:
         if strands.allowed(a, b, check_documents=False):
             strands.join(a, b)
@@ -210,6 +147,17 @@ def link(items: list[Item], settings: Settings,
         if strands.allowed(a, b):
             strands.join(a, b)
     return _links(strands, linkable, holds, evidence)
+
+
+def judged_pairs(primary: list[Item], unswept: Container[int], slack: int
+                 ) -> Iterator[tuple[Item, Item]]:
+    """The candidate pairs of all but `unswept`, and those claims' pairs in their own documents."""
+    swept = [item for item in primary if item.index not in unswept]
+    return chain(candidate_pairs(swept, slack), own_document_pairs(unswept, primary))
+
+
+def _wide(item: Item, settings: Settings) -> bool:
+    return item.lo is not None and item.hi - item.lo > settings.evidence_max_days
 
 
 def _strength(a: Item, b: Item) -> tuple[int, float]:

@@ -40,7 +40,7 @@ from itertools import groupby
 from ..model import ClaimKey, Decision
 from .decisions import Plan
 from .items import day, days, place_names, resolved_places
-from .linking import claim_blocks
+from .blocks import claim_blocks
 from .settings import Settings
 
 # A block's members, flat: first day, last day and document number of each, in turn

@@ -15,6 +15,8 @@ _COMPILED_KEY = "reconcile.settings"
 class Settings:
     """Windows in days, a distance in km, the perpetrator words that name no one, a part's size.
 
+    `evidence_max_days`: an evidence-only claim about more days attaches only within its
+    own document (see `linking`).
     `max_part_claims` bounds the claims a reconcile in parts holds at once (see `parts`).
     `generic_perpetrators` holds name keys (`normalise_name`), as perpetrators are compared.
     """
@@ -22,6 +24,7 @@ class Settings:
     undated_window_days: int = 7
     open_end_days: int = 7
     slack_days: int = 0
+    evidence_max_days: int = 31
     max_distance_km: float = 25.0
     max_part_claims: int = 10_000
     generic_perpetrators: frozenset[str] = frozenset()
@@ -46,6 +49,7 @@ def _build(lexicon: Lexicon) -> Settings:
         undated_window_days=_number(time, "undated_window_days", defaults.undated_window_days),
         open_end_days=_number(time, "open_end_days", defaults.open_end_days),
         slack_days=_number(time, "slack_days", defaults.slack_days),
+        evidence_max_days=_number(time, "evidence_max_days", defaults.evidence_max_days),
         max_distance_km=_number(place, "max_distance_km", defaults.max_distance_km),
         max_part_claims=_number(parts, "max_claims", defaults.max_part_claims),
         generic_perpetrators=frozenset(filter(None, (normalise_name(str(w)) for w in words))),
