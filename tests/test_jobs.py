@@ -12,7 +12,7 @@ from store.conftest import postgres_server, postgres_url  # noqa: F401  (fixture
 from tollwatch import jobs
 from tollwatch.errors import BadDateError
 from tollwatch.lexicon import load_lexicon
-from tollwatch.model import Decision
+from tollwatch.model import Decision, Extraction, FailedDocument
 from tollwatch.store import Store
 
 QUETTA = "Police said two soldiers were killed in a blast in Quetta on Monday."
@@ -241,7 +241,58 @@ def test_jobs_reextract_a_clash_fails_that_document_and_the_rest_goes_on(store, 
     assert store.claims(place="Kabul") == kabul
     assert store.claims(place="Quetta")[0] == quetta
     assert [c.victims.group for c in store.claims(place="Mosul")] == ["civilians"]
+    [recorded] = store.failures()
+    assert (recorded.stage, recorded.document_id, recorded.source, recorded.reason) == (
+        "reextract", kabul[0].document_id, failed.source, failed.reason)
+
+
+def test_jobs_reextract_records_a_failure_once_and_clears_it_when_replaced(store, corpus,
+                                                                           monkeypatch):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    kabul = store.claims(place="Kabul")[0].document_id
+    stealing_claim_id(monkeypatch, thief=kabul, taken=store.claims(place="Quetta")[0].id)
+
+    jobs.reextract(store)
+    counts = jobs.reextract(store)
+
+    assert (counts.replaced, counts.failed) == (2, 1)
+    [failure] = store.failures()
+    assert (failure.document_id, failure.attempts) == (kabul, 2)
+    monkeypatch.undo()
+    counts = jobs.reextract(store)
+    assert (counts.replaced, counts.failed) == (3, 0)
     assert store.failures() == []
+
+
+def test_jobs_reextract_records_a_document_that_fails_extraction(store, corpus, monkeypatch):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    kabul = store.document(store.claims(place="Kabul")[0].document_id)
+    real = jobs.extract_document
+
+    def extract(document, **kwargs):
+        if document.id == kabul.id:
+            return Extraction(document.id, error="the lexicon could not be read")
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(jobs, "extract_document", extract)
+
+    counts = jobs.reextract(store)
+
+    assert (counts.replaced, counts.failed) == (2, 1)
+    assert store.failures() == [FailedDocument(kabul.source, "the lexicon could not be read",
+                                               kabul.retrieved_at, document_id=kabul.id)]
+
+
+def test_jobs_ingest_again_keeps_a_reextract_failure(store, corpus, monkeypatch):
+    jobs.ingest(store, [str(corpus)], published="2026-02-02")
+    kabul = store.claims(place="Kabul")[0].document_id
+    stealing_claim_id(monkeypatch, thief=kabul, taken=store.claims(place="Quetta")[0].id)
+    jobs.reextract(store)
+
+    counts = jobs.ingest(store, [str(corpus)], published="2026-02-02")
+
+    assert counts.known == 3
+    assert [f.document_id for f in store.failures()] == [kabul]  # its claims are still the old ones
 
 
 def test_jobs_reextract_writes_each_batch_in_one_transaction(store, corpus, monkeypatch):

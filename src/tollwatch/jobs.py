@@ -304,8 +304,9 @@ def reextract(store: Store, lexicon: Lexicon | None = None,
     their ids (same sentence, outcome and group). Documents are read a batch at a time, so
     memory does not grow with the store. A document whose new extraction fails, or whose
     new claims the store refuses (e.g. an id another document's claim has), keeps its old
-    claims and counts as failed with its reason; the rest goes on. Failures are not
-    recorded in the store (its failures are sources that could not be read).
+    claims, counts as failed and is recorded as a failure with its reason and its
+    `document_id` (see `Store.failures`); the rest goes on. Failing again counts another
+    attempt of the same failure; a later reextract that replaces its claims clears it.
     """
     lexicon = lexicon or load_lexicon()
     done = (item for batch in _batches(store.documents())
@@ -327,12 +328,14 @@ def _reextract_batch(store: Store, documents: list[Document], lexicon: Lexicon) 
 
     written = iter(_written_or_refused([e for e in extractions if e.error is None],
                                        replace_all, replace_one))
-    return [_reextracted(document, next(written) if extraction.error is None else extraction.error)
+    return [_reextracted(store, document,
+                         next(written) if extraction.error is None else extraction.error)
             for document, extraction in zip(documents, extractions)]
 
 
-def _reextracted(document: Document, outcome: int | str) -> Ingested:
-    """A document's outcome: its new claims' number, or why it kept its old claims."""
+def _reextracted(store: Store, document: Document, outcome: int | str) -> Ingested:
+    """A document's outcome: its new claims' number, or why it kept its old claims (recorded)."""
     if isinstance(outcome, str):
-        return Ingested(_source_of(document), "failed", reason=outcome)
+        return _failed(store, FailedDocument(_source_of(document), outcome, document.retrieved_at,
+                                             document_id=document.id))
     return Ingested(_source_of(document), "replaced", claims=outcome)

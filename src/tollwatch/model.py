@@ -21,6 +21,8 @@ ClaimantType = Literal[
 ]
 PerpetratorGroup = Literal["state_forces", "non_state_armed_group", "unknown"]
 Modality = Literal["asserted", "denied", "hypothetical"]
+# What a recorded failure failed at: reading a source, or extracting a stored document again.
+FailureStage = Literal["ingest", "reextract"]
 
 OUTCOMES: tuple[str, ...] = ("killed", "injured", "arrested", "abducted", "missing")
 # Gazetteer place kinds, coarsest highest: what a place's `precision` says of its size.
@@ -217,16 +219,25 @@ class Document:
 
 @dataclass(slots=True)
 class FailedDocument:
-    """A source that could not be read as a document, kept with the reason.
+    """A source that could not be read as a document, or a stored document that could not
+    be extracted again, kept with the reason.
 
     `source` is what the user gave (a path, a URL, "file.warc#record-12"), so the
-    failure can be listed and retried; nothing about it is lost.
+    failure can be listed and retried; nothing about it is lost. `document_id` is set only
+    for a stored document whose re-extraction failed (`stage` "reextract"): it kept the
+    claims of its last extraction. `retrieved_at` is when the text was read.
     """
 
     source: str
     reason: str
     retrieved_at: str | None = None
-    attempts: int = 1  # how many times reading it failed, as the store counts them
+    attempts: int = 1  # how many times it failed, as the store counts them
+    document_id: str | None = None
+
+    @property
+    def stage(self) -> FailureStage:
+        """"reextract" for a stored document that kept its old claims, else "ingest"."""
+        return "ingest" if self.document_id is None else "reextract"
 
 
 def document_id_for(text: str) -> str:

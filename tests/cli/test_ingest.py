@@ -94,7 +94,7 @@ def test_ingest_cli_failure_exits_1_and_is_listed(run, tmp_path):
     assert "UTF-8" in listed.stdout
     [failure] = json.loads(as_json.stdout)
     assert failure["source"] == str(tmp_path / "in" / "bad.txt")
-    assert failure["attempts"] == 1
+    assert (failure["stage"], failure["document_id"], failure["attempts"]) == ("ingest", None, 1)
 
 
 def test_ingest_cli_failed_list_counts_repeated_failures(run, tmp_path):
@@ -270,7 +270,37 @@ def test_reextract_cli_names_a_refused_document_and_exits_1(run, tmp_path, monke
     warning, error = result.stderr.splitlines()
     assert warning.startswith(f"warning: {paths[1]} kept its old claims: "
                               f"claims of {by_source[paths[1]]} clash with stored claims")
-    assert error == "error: 1 of 3 documents failed and kept their old claims (named above)"
+    assert error == ("error: 1 of 3 documents failed and kept their old claims (named above); "
+                     "list them with 'tollwatch ingest --failed'")
+
+
+def test_reextract_cli_failure_is_listed_by_ingest_failed_until_replaced(run, tmp_path, monkeypatch):
+    from test_jobs import stealing_claim_id
+
+    paths = write_reports(tmp_path / "in", 2)
+    db = str(tmp_path / "tw.db")
+    run("ingest", str(tmp_path / "in"), "--db", db, "--published", "2026-02-02", "--no-reconcile")
+    with Store(db) as store:
+        by_source = {d.source: d.id for d in store.documents()}
+        taken = store.claims(document_id=by_source[paths[0]])[0].id
+    stealing_claim_id(monkeypatch, thief=by_source[paths[1]], taken=taken)
+    assert run("reextract", "--db", db).exit_code == 1
+    assert run("reextract", "--db", db).exit_code == 1
+
+    listed = run("ingest", "--failed", "--db", db)
+    as_json = run("ingest", "--failed", "--db", db, "--format", "json")
+
+    assert listed.exit_code == 0
+    [line] = listed.stdout.splitlines()
+    assert line.startswith(f"{paths[1]}: re-extraction of document {by_source[paths[1]]} failed, "
+                           f"it kept its old claims: claims of {by_source[paths[1]]} clash")
+    assert line.endswith("(failed 2 times)")
+    [failure] = json.loads(as_json.stdout)
+    assert {k: failure[k] for k in ("source", "stage", "document_id", "attempts")} == {
+        "source": paths[1], "stage": "reextract", "document_id": by_source[paths[1]], "attempts": 2}
+    monkeypatch.undo()
+    assert run("reextract", "--db", db).exit_code == 0
+    assert run("ingest", "--failed", "--db", db).stdout == "no failed sources\n"
 
 
 def test_reextract_cli_progress_bar_says_reextracting_and_replaced(run, tmp_path):

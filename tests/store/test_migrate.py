@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import MetaData, column, select, table, text
 
 from tollwatch.errors import StoreError
-from tollwatch.model import Decision, Estimate, Event
+from tollwatch.model import Decision, Estimate, Event, FailedDocument
 from tollwatch.store import Store, migrate
 from tollwatch.store.decisions import record_decision
 from tollwatch.store.engine import database_url, open_engine
@@ -89,6 +89,58 @@ def test_migrate_upgrade_from_first_revision_keeps_decisions_and_data(db_url, en
         assert store.events(place="Balochistan", claimant_type="government",
                             group="civilians") == [event]
     assert _schema_diff(engine) == []
+
+
+def _every_row(engine) -> dict[str, list[dict]]:
+    """Every row of every table but Alembic's, by table, in a fixed order."""
+    found = MetaData()
+    found.reflect(engine)
+    with engine.connect() as connection:
+        return {name: [dict(row) for row in connection.execute(
+                    select(table).order_by(*table.columns)).mappings()]
+                for name, table in found.tables.items() if name != "alembic_version"}
+
+
+def test_migrate_upgrade_to_reextract_failures_keeps_every_row(db_url, engine, reports):
+    migrate.upgrade(engine, "0003")
+    _event, decision = _write_at_first_revision(engine, reports)
+    old_failures = table("failures", column("source"), column("reason"), column("retrieved_at"),
+                         column("attempts"))
+    source = reports[0][0].source
+    with engine.begin() as connection:
+        connection.execute(old_failures.insert(), [
+            {"source": source, "reason": "timed out", "retrieved_at": None, "attempts": 3},
+            {"source": "feed#9", "reason": "not UTF-8", "retrieved_at": "2026-02-01", "attempts": 1}])
+    before = _every_row(engine)
+
+    with Store(db_url) as store:
+        after = _every_row(engine)
+        assert store.decisions() == [decision]
+        assert store.failures() == [FailedDocument(source, "timed out", attempts=3),
+                                    FailedDocument("feed#9", "not UTF-8", "2026-02-01")]
+        store.add_failure(FailedDocument(source, "clash", document_id=reports[0][0].id))
+        assert [f.stage for f in store.failures()] == ["ingest", "ingest", "reextract"]
+
+    assert after.pop("failures") == [{**row, "document_id": ""} for row in before.pop("failures")]
+    assert after == before
+    assert _schema_diff(engine) == []
+
+
+def test_migrate_downgrade_from_reextract_failures_keeps_the_sources_failures(db_url, engine,
+                                                                              reports):
+    from alembic import command
+
+    with Store(db_url) as store:
+        store.add(*reports[0])
+        store.add_failure(FailedDocument("feed#9", "not UTF-8"))
+        store.add_failure(FailedDocument(reports[0][0].source, "clash", document_id=reports[0][0].id))
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0003")
+
+    assert migrate.current_revision(engine) == "0003"
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT source, reason FROM failures")).all() == [
+            ("feed#9", "not UTF-8")]
 
 
 def test_migrate_refuses_a_schema_from_a_newer_tollwatch(db_url, engine):

@@ -18,6 +18,7 @@ from .app import (ListFormat, app, db_option, fail, lexicon_option, max_chars_op
 from .progress import REEXTRACT_OUTCOMES, JobProgress
 
 if TYPE_CHECKING:
+    from ..model import FailedDocument
     from ..store import Store
 
 
@@ -39,7 +40,9 @@ def ingest(
         help="Let URLs reach loopback, private and link-local addresses (refused by default).",
     ),
     failed: bool = typer.Option(
-        False, "--failed", help="List the sources that could not be read, with the reason, and exit."),
+        False, "--failed",
+        help="List the sources that could not be read, and the stored documents that could not "
+             "be extracted again (by reextract), with the reason, and exit."),
     run_reconcile: bool = typer.Option(
         True, "--reconcile/--no-reconcile", help="Reconcile the store into events when done."),
     lexicon: list[Path] = lexicon_option(),
@@ -56,7 +59,8 @@ def ingest(
     A document already stored (the same text) is skipped, so running the same command
     again, e.g. after an interruption, adds only what is missing. A source that cannot be
     read is recorded with its reason (see --failed) and the rest goes on; the exit code is
-    then 1. Events are reconciled at the end unless --no-reconcile.
+    then 1. Events are reconciled at the end unless --no-reconcile. --failed also lists the
+    documents that 'tollwatch reextract' could not extract again.
     """
     if failed:
         return _list_failures(db, format)
@@ -99,8 +103,9 @@ def reextract(
 
     Claims are replaced; analysts' decisions are kept and apply again to the claims that
     keep their ids (the same sentence, outcome and victim group). A document whose new
-    claims cannot be stored keeps its old ones and is named on stderr with the reason; the
-    rest goes on, and the exit code is then 1.
+    claims cannot be stored keeps its old ones, is named on stderr with the reason and
+    recorded (see 'tollwatch ingest --failed') until a later reextract replaces its claims;
+    the rest goes on, and the exit code is then 1.
     """
     with one_line_errors(2):
         chosen = load_lexicon(lexicon)
@@ -121,7 +126,7 @@ def reextract(
         _reconcile(store, chosen)
     if counts.failed:
         fail(f"{counts.failed} of {counts.documents} documents failed and kept their old claims "
-             "(named above)", 1)
+             "(named above); list them with 'tollwatch ingest --failed'", 1)
 
 
 def _reconcile(store: Store, lexicon: Lexicon) -> None:
@@ -151,12 +156,20 @@ def _list_failures(db: str | None, format: ListFormat) -> None:
     with opened_store(db) as store:
         failures = store.failures()
     if format is ListFormat.json:
-        typer.echo(json.dumps([{"source": f.source, "reason": f.reason, "retrieved_at": f.retrieved_at,
+        typer.echo(json.dumps([{"source": f.source, "stage": f.stage, "document_id": f.document_id,
+                                "reason": f.reason, "retrieved_at": f.retrieved_at,
                                 "attempts": f.attempts} for f in failures],
                               ensure_ascii=False, indent=2))
         return
     if not failures:
         typer.echo("no failed sources")
     for failure in failures:
-        tries = f" (failed {failure.attempts} times)" if failure.attempts > 1 else ""
-        typer.echo(f"{failure.source}: {failure.reason}{tries}")
+        typer.echo(_failure_line(failure))
+
+
+def _failure_line(failure: FailedDocument) -> str:
+    tries = f" (failed {failure.attempts} times)" if failure.attempts > 1 else ""
+    if failure.document_id is None:
+        return f"{failure.source}: {failure.reason}{tries}"
+    return (f"{failure.source}: re-extraction of document {failure.document_id} failed, "
+            f"it kept its old claims: {failure.reason}{tries}")

@@ -19,19 +19,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, exc, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import RecordRejected
 from ..model import Claim, ClaimKey, Decision, Document, Event, Extraction, FailedDocument
 from . import migrate, write
 from .decisions import AuditEntry, load_audit, load_decisions, record_decision, revoke_decision
 from .engine import WRITE_OPTION, database_errors, database_url, is_sqlite, open_engine, safe_url
+from .failed import failure_row, load_failures, read_attempts, record_failure
 from .load import (
     CHUNK, claim_keys, load_claims, load_claims_of_documents, load_documents, load_events,
 )
 from .queries import Filters, claim_ids, event_ids
-from .rows import check_storable, document_from_row
-from .schema import documents, event_claims, failures
+from .rows import document_from_row
+from .schema import documents, event_claims
 from .staging import EventStage
 
 __all__ = ["AuditEntry", "Store"]
@@ -114,7 +114,8 @@ class Store:
         Much cheaper than one `replace_claims` a document. Every extraction is checked
         before the transaction; if one is refused (RecordRejected: a failed extraction, a
         document not stored, a claim id another document holds), nothing is replaced;
-        replace them one at a time to learn which.
+        replace them one at a time to learn which. A recorded re-extraction failure of a
+        document replaced is cleared: its claims are current again.
         """
         extractions = list(extractions)
         if not extractions:
@@ -129,6 +130,7 @@ class Store:
                     raise RecordRejected(f"no document {min(missing)} to replace claims of")
                 write.delete_claims_of(connection, doc_ids)
                 write.insert_claims(connection, rows)
+                write.clear_document_failures(connection, doc_ids)
         except exc.IntegrityError as error:
             reason = str(error.orig).strip().splitlines()[0]
             if len(doc_ids) == 1:
@@ -139,36 +141,27 @@ class Store:
                 hint="replace them one at a time to find which") from None
 
     def add_failure(self, failed: FailedDocument) -> None:
-        """Record a source that could not be read; a second failure counts another attempt."""
-        if not (isinstance(failed.source, str) and failed.source.strip()
-                and isinstance(failed.reason, str)
-                and isinstance(failed.retrieved_at, str | None)):
-            raise RecordRejected(f"failure of {failed.source!r} needs a source and a reason "
-                                 "as text (retrieved_at as text or None)")
-        row = check_storable({"source": failed.source, "reason": failed.reason,
-                              "retrieved_at": failed.retrieved_at, "attempts": 1},
-                             f"failure of {failed.source!r}")
+        """Record a failure; the same source, or document, failing again counts another attempt.
+
+        Without a `document_id`, a source that could not be read: cleared when it is read.
+        With one, a stored document whose re-extraction failed and that kept its old claims
+        (RecordRejected if no such document is stored): cleared when its claims are replaced.
+        """
+        row = failure_row(failed)
         with self._write() as connection:
-            dialect = sqlite if is_sqlite(connection) else postgresql
-            stmt = dialect.insert(failures).values(row)
-            connection.execute(stmt.on_conflict_do_update(
-                index_elements=[failures.c.source],
-                set_={"reason": stmt.excluded.reason, "retrieved_at": stmt.excluded.retrieved_at,
-                      "attempts": failures.c.attempts + 1},
-            ))
+            record_failure(connection, row)
 
     def failures(self) -> list[FailedDocument]:
-        """Sources that could not be read and have not been read since, oldest first."""
-        stmt = select(failures.c.source, failures.c.reason, failures.c.retrieved_at,
-                      failures.c.attempts).order_by(failures.c.id)
+        """Sources that could not be read and have not been read since, and stored documents
+        whose re-extraction failed and whose claims have not been replaced since, oldest first.
+        """
         with self._read() as connection:
-            return [FailedDocument(*row) for row in connection.execute(stmt)]
+            return load_failures(connection)
 
     def attempts(self, source: str) -> int:
         """How many times reading `source` failed (0 if no failure is recorded)."""
-        stmt = select(failures.c.attempts).where(failures.c.source == source)
         with self._read() as connection:
-            return connection.execute(stmt).scalar() or 0
+            return read_attempts(connection, source)
 
     def document(self, document_id: str) -> Document | None:
         with self._read() as connection:

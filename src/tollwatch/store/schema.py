@@ -76,6 +76,9 @@ documents = Table(
     Index("ix_documents_source", "source"),
 )
 
+# A source that could not be read (document_id '': no document came of it), or a stored
+# document whose re-extraction failed (document_id: its id; it kept its old claims). The
+# unique key leads with document_id, so a document's failure is found by its id alone.
 failures = Table(
     "failures", metadata,
     Column("id", Integer, primary_key=True),
@@ -83,7 +86,8 @@ failures = Table(
     Column("reason", Text, nullable=False),
     Column("retrieved_at", Text),
     Column("attempts", Integer, nullable=False),
-    UniqueConstraint("source", name="uq_failures_source"),
+    Column("document_id", Text, nullable=False, server_default=""),
+    UniqueConstraint("document_id", "source", name="uq_failures_document_id_source"),
 )
 
 claims = Table(

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, select
 
 from ..errors import RecordRejected
 from ..model import Claim, Document, Extraction, Place, document_id_for
+from .failed import NO_DOCUMENT
 from .load import chunked
 from .rows import claim_row, document_row, place_from_row, place_keys, place_row
 from .schema import (
@@ -116,9 +117,20 @@ def stored_hashes(connection: Connection, content_hashes: list[str]) -> set[str]
 
 
 def clear_failures(connection: Connection, sources: list[str | None]) -> None:
-    """Forget the failures recorded for `sources` (None, a document without one, is skipped)."""
+    """Forget that `sources` could not be read (None, a document without one, is skipped).
+
+    Re-extraction failures of documents read from them stay: a text read again is not
+    extracted again, and a new text from the same source is another document.
+    """
     for chunk in chunked([source for source in sources if source is not None]):
-        connection.execute(delete(failures).where(_one_of(failures.c.source, chunk)))
+        connection.execute(delete(failures).where(failures.c.document_id == NO_DOCUMENT,
+                                                  _one_of(failures.c.source, chunk)))
+
+
+def clear_document_failures(connection: Connection, doc_ids: Sequence[str]) -> None:
+    """Forget the re-extraction failures of the documents with `doc_ids`."""
+    for chunk in chunked(doc_ids):
+        connection.execute(delete(failures).where(_one_of(failures.c.document_id, chunk)))
 
 
 def insert_claims(connection: Connection, rows: ClaimRows) -> None:
