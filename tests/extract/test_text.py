@@ -36,6 +36,18 @@ def test_text_dotted_initials_do_not_end_a_sentence():
     assert [s.text for s in split_sentences(text)] == ["An activist, A.W.P. Anura, was shot dead.", "Police arrived."]
 
 
+def test_text_stop_without_a_space_ends_a_sentence_between_words(lexicon):
+    abbreviations = frozenset(lexicon.section("text")["abbreviations"])
+    text = ("Six porters were killed near the depot.Rebels have held the road since 2019. "
+            "Gov.Okafor and St.Claire's staff met. The site is example.org today.")
+    assert [s.text for s in split_sentences(text, abbreviations)] == [
+        "Six porters were killed near the depot.",
+        "Rebels have held the road since 2019.",
+        "Gov.Okafor and St.Claire's staff met.",
+        "The site is example.org today.",
+    ]
+
+
 def test_text_hard_wrapped_line_goes_on_in_the_same_sentence():
     text = ("Two guards were killed when a truck bomb\n  hit the gate near Gao on Monday.\n"
             "Mali: army says convoy attacked\nFive soldiers were wounded.")

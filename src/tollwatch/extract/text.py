@@ -45,7 +45,11 @@ class Sentence:
     index: int
 
 
-_BOUNDARY: Final = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*\S)")
+# A stop with no space after it ends a sentence too when a lower-case word runs into a
+# capitalised one ("with the police.Islamic insurgents"), as copied or scraped text often has.
+_BOUNDARY: Final = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])"
+    r"|\n\s*\n|\n(?=\s*\S)")
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
