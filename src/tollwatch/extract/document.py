@@ -1,9 +1,12 @@
 """The claims of one document's text, read from the sentences that can carry one.
 
 Cheap work runs over the whole document (normalising, sentence splitting, one Aho-Corasick
-pass for outcome and speech words); tokenizing, tagging, places and dates run only on the
-sentences that can carry a claim and their neighbours. `pipeline.extract` checks the input
-and calls `document_claims`.
+pass for outcome and speech words); tokenizing and tagging run only on the sentences that
+pass it and the speech sentences just before them. Only those whose tags can make a claim
+(`attach.can_claim`) are then read for claims, and only they are served by the heavier
+document stages: places are kept only around them, dates are scanned no further than the
+last of them, and a document without one stops before either. `pipeline.extract` checks
+the input and calls `document_claims`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .actors import (
     Actor, Speakers, Speech, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
 )
 from .anaphora import ANAPHOR, resolve_owned_remains
-from .attach import find_claims
+from .attach import can_claim, find_claims
 from .dates import find_times, statement_dates
 from .found import Found
 from .numbers import rules_for
@@ -76,38 +79,47 @@ def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: 
     """The claims of a document's text (surrogates already replaced), in sentence order."""
     norm = normalise(text)
     sentences = split_sentences(norm, lexicon.compile("abbreviations", _abbreviations))
-    claim_idx, speech_idx = _marked_sentences(norm, sentences, lexicon)
+    marked, speech_idx = _marked_sentences(norm, sentences, lexicon)
+    if not marked:
+        return []
+    wanted = set(marked)
+    for i in marked:
+        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    tagger = tagger_for(lexicon)
+    tagged = {index: tagger.tag(sentences[index].text) for index in sorted(wanted)}
+    # The first pass looks at single words ("to", "claimed"): only a sentence whose tags
+    # can make a claim is read for one, and places and dates serve those sentences alone.
+    claim_idx = [i for i in marked if can_claim(tagged[i])]
     if not claim_idx:
         return []
-    wanted = set(claim_idx)
-    for i in claim_idx:
-        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
     context = SentenceContext(
         sentences=sentences,
-        times=find_times(norm, published, lexicon),
+        times=find_times(norm, published, lexicon, until=sentences[claim_idx[-1]].end),
         places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
         published=published,
         dateline_end=dateline_end(norm, lexicon),
     )
-    tagger = tagger_for(lexicon)
     rules = rules_for(lexicon)
     actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
     claims: list[Claim] = []
     anaphors: set[str] = set()
-    claim_set = set(claim_idx)
+    marked_set, claim_set = set(marked), set(claim_idx)
     for index in sorted(wanted):
         sentence = sentences[index]
-        tagged = tagger.tag(sentence.text)
-        speeches = find_speech(tagged, actor_rules, memory)
-        if index not in claim_set:
+        t = tagged[index]
+        # Every marked sentence's speakers and statement dates, as each may name the next's.
+        speeches = find_speech(t, actor_rules, memory)
+        if index not in marked_set:
             continue
         context.statement_dates |= statement_dates(
-            norm, context.times, (_char_end(sentence, tagged, s.cue_end) for s in speeches), lexicon)
-        blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
-        found = find_claims(tagged, rules, blocked)
-        actors = sentence_actors(tagged, actor_rules)
-        made = _to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context)
+            norm, context.times, (_char_end(sentence, t, s.cue_end) for s in speeches), lexicon)
+        if index not in claim_set:
+            continue
+        blocked = context.blocked_tokens(sentence, t.offsets, t.texts)
+        found = find_claims(t, rules, blocked)
+        actors = sentence_actors(t, actor_rules)
+        made = _to_claims(text, doc_id, sentence, t, found, speeches, actors, context)
         anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
         claims.extend(made)
     return resolve_owned_remains(claims, anaphors)
