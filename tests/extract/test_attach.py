@@ -2,10 +2,6 @@
 
 import pytest
 
-from tollwatch.extract.attach import can_claim, find_claims
-from tollwatch.extract.numbers import rules_for
-from tollwatch.extract.tagger import tagger_for
-
 from .helpers import run
 
 
@@ -394,19 +390,3 @@ def test_attach_also_among_those_killed_is_inside_the_toll(lexicon):
 def test_attach_what_must_happen_is_no_claim(lexicon):
     assert claims_of(lexicon, "The gunman shouted that five soldiers must die.") == []
 
-
-@pytest.mark.parametrize("text, expected", [
-    ("Two guards were shot dead at the gate.", True),
-    ("Nobody was hurt in the fire.", True),
-    ("No casualties were reported.", True),
-    ("Their bodies were found near the canal.", True),
-    ("The bombing took 31 lives.", True),
-    # a life verb with no outcome noun after it, and words that only open an outcome phrase
-    ("A little-known faction claimed responsibility for the raid.", False),
-    ("The road to the border was closed for a week.", False),
-])
-def test_attach_can_claim_needs_a_tag_that_starts_a_rule(lexicon, text, expected):
-    tagged = tagger_for(lexicon).tag(text)
-    assert can_claim(tagged) is expected
-    if not expected:
-        assert find_claims(tagged, rules_for(lexicon), set()) == []

@@ -29,21 +29,6 @@ _APPOSITION_TOKENS: Final = 12
 _TOLL_WINDOW: Final = 7
 
 
-def can_claim(t: Tagged) -> bool:
-    """Whether `find_claims` can find anything in the sentence: a cheap test before it.
-
-    Every rule starts from an outcome word, a zero noun ("no casualties") or owned remains
-    ("their bodies"); a life verb alone ("claimed responsibility") makes no claim, as its
-    outcome is the noun after it ("claimed 31 lives"). A new rule that starts from another
-    family of tags must be added here, or `document` will not read its sentences.
-    """
-    if t.tags.get("owned_remains"):
-        return True
-    if any(kind != "life_verb" for tag in t.tags.get("outcome", []) for kind, _ in tag.labels):
-        return True
-    return any(tag.has("zero") for tag in t.tags.get("zero", []))
-
-
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
     """All claims of one tagged sentence; `blocked` tokens (dates, durations) hold no count."""
     cands = candidates(t, rules, blocked)

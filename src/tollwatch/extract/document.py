@@ -3,7 +3,7 @@
 Cheap work runs over the whole document (normalising, sentence splitting, one Aho-Corasick
 pass for outcome and speech words); tokenizing and tagging run only on the sentences that
 pass it and the speech sentences just before them. Only those whose tags can make a claim
-(`attach.can_claim`) are then read for claims, and only they are served by the heavier
+(`can_claim`) are then read for claims, and only they are served by the heavier
 document stages: places are kept only around them, dates are scanned no further than the
 last of them, and a document without one stops before either. `pipeline.extract` checks
 the input and calls `document_claims`.
@@ -23,7 +23,7 @@ from .actors import (
     Actor, Speakers, Speech, actor_rules_for, find_perpetrator, find_speech, sentence_actors, speaker_for,
 )
 from .anaphora import ANAPHOR, resolve_owned_remains
-from .attach import can_claim, find_claims
+from .attach import find_claims
 from .dates import find_times, statement_dates
 from .found import Found
 from .numbers import rules_for
@@ -73,6 +73,21 @@ def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) ->
         if index >= 0:
             (claim_idx if kind == "claim" else speech_idx).add(index)
     return sorted(claim_idx), speech_idx
+
+
+def can_claim(t: Tagged) -> bool:
+    """Whether `attach.find_claims` can find anything in a tagged sentence: a cheap test first.
+
+    Every claim rule starts from an outcome word, a zero noun ("no casualties") or owned
+    remains ("their bodies"); a life verb alone ("claimed responsibility") makes no claim, as
+    its outcome is the noun after it ("claimed 31 lives"). A new rule that starts from another
+    family of tags must be added here, or its sentences are never read.
+    """
+    if t.tags.get("owned_remains"):
+        return True
+    if any(kind != "life_verb" for tag in t.tags.get("outcome", []) for kind, _ in tag.labels):
+        return True
+    return any(tag.has("zero") for tag in t.tags.get("zero", []))
 
 
 def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
