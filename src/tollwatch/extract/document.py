@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import dataclass
 from typing import Final
 
 import ahocorasick
@@ -90,6 +91,15 @@ def can_claim(t: Tagged) -> bool:
     return any(tag.has("zero") for tag in t.tags.get("zero", []))
 
 
+@dataclass(slots=True)
+class _ClaimSentence:
+    """A sentence that can make a claim: its index, tags and speech cues."""
+
+    index: int
+    tagged: Tagged
+    speeches: list[Speech]
+
+
 def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
     """The claims of a document's text (surrogates already replaced), in sentence order."""
     norm = normalise(text)
@@ -97,47 +107,64 @@ def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: 
     marked, speech_idx = _marked_sentences(norm, sentences, lexicon)
     if not marked:
         return []
+    readable, cue_ends = _tag_in_order(sentences, marked, speech_idx, lexicon)
+    if not readable:
+        return []
+    last = sentences[readable[-1].index]
+    context = SentenceContext(
+        sentences=sentences,
+        times=find_times(norm, published, lexicon, until=last.end),
+        places=find_places(norm, lexicon, within=_place_ranges(sentences, [r.index for r in readable])),
+        published=published,
+        dateline_end=dateline_end(norm, lexicon),
+    )
+    for ends in cue_ends:
+        context.statement_dates |= statement_dates(norm, context.times, ends, lexicon)
+    rules = rules_for(lexicon)
+    actor_rules = actor_rules_for(lexicon)
+    claims: list[Claim] = []
+    anaphors: set[str] = set()
+    for read in readable:
+        sentence, t = sentences[read.index], read.tagged
+        blocked = context.blocked_tokens(sentence, t.offsets, t.texts)
+        found = find_claims(t, rules, blocked)
+        actors = sentence_actors(t, actor_rules)
+        made = _to_claims(text, doc_id, sentence, t, found, read.speeches, actors, context)
+        anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
+        claims.extend(made)
+    return resolve_owned_remains(claims, anaphors)
+
+
+def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[int],
+                  lexicon: Lexicon) -> tuple[list[_ClaimSentence], list[list[int]]]:
+    """Tag the marked sentences and the speech sentences just before them, in text order.
+
+    Each one's speakers are read, since a speaker may be named again later ("He added");
+    the first pass looks at single words ("to", "claimed"), so only the marked sentences
+    whose tags can make a claim come back, with where the speech cues of every marked
+    sentence end (a date right after one dates the statement). The rest are let go at once:
+    holding every tagged sentence of a long document made garbage collection slower.
+    """
     wanted = set(marked)
     for i in marked:
         wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
     tagger = tagger_for(lexicon)
-    tagged = {index: tagger.tag(sentences[index].text) for index in sorted(wanted)}
-    # The first pass looks at single words ("to", "claimed"): only a sentence whose tags
-    # can make a claim is read for one, and places and dates serve those sentences alone.
-    claim_idx = [i for i in marked if can_claim(tagged[i])]
-    if not claim_idx:
-        return []
-    context = SentenceContext(
-        sentences=sentences,
-        times=find_times(norm, published, lexicon, until=sentences[claim_idx[-1]].end),
-        places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
-        published=published,
-        dateline_end=dateline_end(norm, lexicon),
-    )
-    rules = rules_for(lexicon)
     actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
-    claims: list[Claim] = []
-    anaphors: set[str] = set()
-    marked_set, claim_set = set(marked), set(claim_idx)
+    marked_set = set(marked)
+    readable: list[_ClaimSentence] = []
+    cue_ends: list[list[int]] = []
     for index in sorted(wanted):
         sentence = sentences[index]
-        t = tagged[index]
-        # Every marked sentence's speakers and statement dates, as each may name the next's.
+        t = tagger.tag(sentence.text)
         speeches = find_speech(t, actor_rules, memory)
         if index not in marked_set:
             continue
-        context.statement_dates |= statement_dates(
-            norm, context.times, (_char_end(sentence, t, s.cue_end) for s in speeches), lexicon)
-        if index not in claim_set:
-            continue
-        blocked = context.blocked_tokens(sentence, t.offsets, t.texts)
-        found = find_claims(t, rules, blocked)
-        actors = sentence_actors(t, actor_rules)
-        made = _to_claims(text, doc_id, sentence, t, found, speeches, actors, context)
-        anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
-        claims.extend(made)
-    return resolve_owned_remains(claims, anaphors)
+        if speeches:
+            cue_ends.append([_char_end(sentence, t, s.cue_end) for s in speeches])
+        if can_claim(t):
+            readable.append(_ClaimSentence(index, t, speeches))
+    return readable, cue_ends
 
 
 def _char_end(sentence: Sentence, tagged: Tagged, token_end: int) -> int:
