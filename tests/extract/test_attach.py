@@ -389,3 +389,4 @@ def test_attach_also_among_those_killed_is_inside_the_toll(lexicon):
 
 def test_attach_what_must_happen_is_no_claim(lexicon):
     assert claims_of(lexicon, "The gunman shouted that five soldiers must die.") == []
+

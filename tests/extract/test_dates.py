@@ -91,6 +91,24 @@ def test_dates_ambiguous_numeric_date_follows_the_document():
     assert [m.when.start for m in mentions] == ["2025-12-25", "2026-01-05"]
 
 
+def test_dates_until_keeps_the_mentions_before_it_and_stops_after():
+    text = normalise("The raid on Monday killed two. Police said that day three more died. "
+                     "On Friday a march was held. By Saturday the roads reopened.")
+    until = text.index("On Friday")
+    whole = find_times(text, PUB, LEX)
+    cut = find_times(text, PUB, LEX, until=until)
+    assert [m for m in whole if m.span[0] < until] == [m for m in cut if m.span[0] < until]
+    assert len(whole) == 4 and len(cut) == 3  # the one after `until` is read, not the next
+
+
+def test_dates_until_still_reads_the_order_of_numeric_dates_after_it():
+    # 04/25/2021 later on writes the month first, so 05/04 is 4 May, not 5 April.
+    text = normalise("The first attack came on 05/04/2021. On Monday the roads reopened. "
+                     "A second attack followed on 04/25/2021.")
+    cut = find_times(text, None, LEX, until=text.index("On Monday"))
+    assert cut[0].when.start == "2021-05-04"
+
+
 def test_dates_ambiguous_numeric_date_not_after_publication():
     # As month first this would be 1 May 2026, after publication.
     assert only("The siege began on 05/01/2026.").when.start == "2026-01-05"

@@ -131,6 +131,17 @@ def test_pipeline_example_duration_and_date_are_not_claims(example):
 # -- input handling -----------------------------------------------------------------------
 
 
+def test_pipeline_speaker_of_a_sentence_without_claims_carries_on(lexicon):
+    # The first sentence is read for its speaker: "to" opens an outcome phrase ("to death"),
+    # though the sentence holds no claim and stands too far before the claim to be its context.
+    text = ("Colonel Tariq Mehmood said the faction had sent a letter to the press. "
+            "The ambush lasted an hour. Traffic stopped on the highway. "
+            "He said four soldiers were killed in the ambush.")
+    claim = _one(tollwatch.extract(text, published_at=PUBLISHED, lexicon=lexicon), 4,
+                 "security_forces")
+    assert claim.claimant is not None and "Tariq Mehmood" in claim.claimant.name
+
+
 def test_pipeline_empty_text_gives_no_claims(lexicon):
     result = tollwatch.extract("", lexicon=lexicon)
     assert result.claims == []

@@ -69,11 +69,15 @@ _STATEMENT_REACH: Final = 48
 # --- public API ---------------------------------------------------------------------------
 
 
-def find_times(text: str, published: dt.date | None, lexicon: Lexicon) -> list[TimeMention]:
+def find_times(text: str, published: dt.date | None, lexicon: Lexicon,
+               until: int | None = None) -> list[TimeMention]:
     """Every time expression in `text`, in order, with the date interval it stands for.
 
     `text` is the whole normalised document; `published` its publication date (a datetime
-    counts by its date). See the module docstring for how each kind is resolved.
+    counts by its date). See the module docstring for how each kind is resolved. With
+    `until`, the mentions that start before that offset come out as they would from the
+    whole text; the scan stops soon after it, since a mention is resolved only from those
+    before it (numeric dates excepted, whose day-month order the whole document sets).
     """
     if not text:
         return []
@@ -81,7 +85,7 @@ def find_times(text: str, published: dt.date | None, lexicon: Lexicon) -> list[T
     # U+0130 is the one character whose lowercase is two long: mapping it first keeps
     # every offset in the lowercased text valid in the original.
     lowered = text.replace("\u0130", "i").lower()
-    raws = list(_scan(text, lowered, patterns))
+    raws = _scan_until(text, lowered, patterns, len(text) if until is None else until)
     if not raws:
         return []
     raws = _drop_words_joined_to_dates(raws, lowered, patterns)
@@ -122,6 +126,22 @@ def statement_dates(text: str, times: list[TimeMention], cue_ends: Iterable[int]
 
 
 # --- from matches to raw mentions --------------------------------------------------------------
+
+
+def _scan_until(text: str, lowered: str, patterns: Patterns, until: int) -> list[Raw]:
+    """Raw mentions up to and including the first that starts at `until` or later.
+
+    That one stays, as the mention after the last wanted one can drop it ("earlier on
+    Monday"). A numeric date needs the whole document for its order: then all of them.
+    """
+    raws: list[Raw] = []
+    numeric = False
+    for raw in _scan(text, lowered, patterns):
+        raws.append(raw)
+        numeric = numeric or raw.kind == "num"
+        if raw.span[0] >= until and not numeric:
+            break
+    return raws
 
 
 def _scan(text: str, lowered: str, patterns: Patterns) -> Iterable[Raw]:

@@ -1,15 +1,19 @@
 """The claims of one document's text, read from the sentences that can carry one.
 
 Cheap work runs over the whole document (normalising, sentence splitting, one Aho-Corasick
-pass for outcome and speech words); tokenizing, tagging, places and dates run only on the
-sentences that can carry a claim and their neighbours. `pipeline.extract` checks the input
-and calls `document_claims`.
+pass for outcome and speech words); tokenizing and tagging run only on the sentences that
+pass it and the speech sentences just before them. Only those whose tags can make a claim
+(`can_claim`) are then read for claims, and only they are served by the heavier
+document stages: places are kept only around them, dates are scanned no further than the
+last of them, and a document without one stops before either. `pipeline.extract` checks
+the input and calls `document_claims`.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import dataclass
 from typing import Final
 
 import ahocorasick
@@ -72,45 +76,95 @@ def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) ->
     return sorted(claim_idx), speech_idx
 
 
+def can_claim(t: Tagged) -> bool:
+    """Whether `attach.find_claims` can find anything in a tagged sentence: a cheap test first.
+
+    Every claim rule starts from an outcome word, a zero noun ("no casualties") or owned
+    remains ("their bodies"); a life verb alone ("claimed responsibility") makes no claim, as
+    its outcome is the noun after it ("claimed 31 lives"). A new rule that starts from another
+    family of tags must be added here, or its sentences are never read.
+    """
+    if t.tags.get("owned_remains"):
+        return True
+    if any(kind != "life_verb" for tag in t.tags.get("outcome", []) for kind, _ in tag.labels):
+        return True
+    return any(tag.has("zero") for tag in t.tags.get("zero", []))
+
+
+@dataclass(slots=True)
+class _ClaimSentence:
+    """A sentence that can make a claim: its index, tags and speech cues."""
+
+    index: int
+    tagged: Tagged
+    speeches: list[Speech]
+
+
 def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
     """The claims of a document's text (surrogates already replaced), in sentence order."""
     norm = normalise(text)
     sentences = split_sentences(norm, lexicon.compile("abbreviations", _abbreviations))
-    claim_idx, speech_idx = _marked_sentences(norm, sentences, lexicon)
-    if not claim_idx:
+    marked, speech_idx = _marked_sentences(norm, sentences, lexicon)
+    if not marked:
         return []
-    wanted = set(claim_idx)
-    for i in claim_idx:
-        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    readable, cue_ends = _tag_in_order(sentences, marked, speech_idx, lexicon)
+    if not readable:
+        return []
+    last = sentences[readable[-1].index]
     context = SentenceContext(
         sentences=sentences,
-        times=find_times(norm, published, lexicon),
-        places=find_places(norm, lexicon, within=_place_ranges(sentences, claim_idx)),
+        times=find_times(norm, published, lexicon, until=last.end),
+        places=find_places(norm, lexicon, within=_place_ranges(sentences, [r.index for r in readable])),
         published=published,
         dateline_end=dateline_end(norm, lexicon),
     )
-    tagger = tagger_for(lexicon)
+    for ends in cue_ends:
+        context.statement_dates |= statement_dates(norm, context.times, ends, lexicon)
     rules = rules_for(lexicon)
     actor_rules = actor_rules_for(lexicon)
-    memory = Speakers()
     claims: list[Claim] = []
     anaphors: set[str] = set()
-    claim_set = set(claim_idx)
-    for index in sorted(wanted):
-        sentence = sentences[index]
-        tagged = tagger.tag(sentence.text)
-        speeches = find_speech(tagged, actor_rules, memory)
-        if index not in claim_set:
-            continue
-        context.statement_dates |= statement_dates(
-            norm, context.times, (_char_end(sentence, tagged, s.cue_end) for s in speeches), lexicon)
-        blocked = context.blocked_tokens(sentence, tagged.offsets, tagged.texts)
-        found = find_claims(tagged, rules, blocked)
-        actors = sentence_actors(tagged, actor_rules)
-        made = _to_claims(text, doc_id, sentence, tagged, found, speeches, actors, context)
+    for read in readable:
+        sentence, t = sentences[read.index], read.tagged
+        blocked = context.blocked_tokens(sentence, t.offsets, t.texts)
+        found = find_claims(t, rules, blocked)
+        actors = sentence_actors(t, actor_rules)
+        made = _to_claims(text, doc_id, sentence, t, found, read.speeches, actors, context)
         anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
         claims.extend(made)
     return resolve_owned_remains(claims, anaphors)
+
+
+def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[int],
+                  lexicon: Lexicon) -> tuple[list[_ClaimSentence], list[list[int]]]:
+    """Tag the marked sentences and the speech sentences just before them, in text order.
+
+    Each one's speakers are read, since a speaker may be named again later ("He added");
+    the first pass looks at single words ("to", "claimed"), so only the marked sentences
+    whose tags can make a claim come back, with where the speech cues of every marked
+    sentence end (a date right after one dates the statement). The rest are let go at once:
+    holding every tagged sentence of a long document made garbage collection slower.
+    """
+    wanted = set(marked)
+    for i in marked:
+        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    tagger = tagger_for(lexicon)
+    actor_rules = actor_rules_for(lexicon)
+    memory = Speakers()
+    marked_set = set(marked)
+    readable: list[_ClaimSentence] = []
+    cue_ends: list[list[int]] = []
+    for index in sorted(wanted):
+        sentence = sentences[index]
+        t = tagger.tag(sentence.text)
+        speeches = find_speech(t, actor_rules, memory)
+        if index not in marked_set:
+            continue
+        if speeches:
+            cue_ends.append([_char_end(sentence, t, s.cue_end) for s in speeches])
+        if can_claim(t):
+            readable.append(_ClaimSentence(index, t, speeches))
+    return readable, cue_ends
 
 
 def _char_end(sentence: Sentence, tagged: Tagged, token_end: int) -> int:
