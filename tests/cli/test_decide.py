@@ -51,15 +51,41 @@ def test_decide_who_defaults_to_the_analyst_variable(run, db, monkeypatch):
 
 def test_decide_correct_without_a_value_is_refused(run, db):
     result = run("decide", "correct", claim_id(db, "civilians"), "--why", "x", "--db", db)
-    assert "give --best N" in exit_error(result, 2)
+    assert "correct needs --best, --group or --outcome" in exit_error(result, 2)
     with Store(db) as store:
         assert store.decisions() == []
 
 
-def test_decide_correct_with_low_above_best_is_refused_by_the_library(run, db):
+def test_decide_correct_with_low_above_best_is_a_usage_error(run, db):
     result = run("decide", "correct", claim_id(db, "civilians"), "--best", "5", "--low", "9",
                  "--why", "x", "--db", db)
-    assert "low <= best <= high" in exit_error(result, 1)
+    assert "low <= best <= high" in exit_error(result, 2)
+
+
+def test_decide_correct_low_without_best_names_the_flags(run, db):
+    result = run("decide", "correct", claim_id(db, "civilians"), "--group", "civilians",
+                 "--high", "9", "--why", "x", "--db", db)
+    assert "correct gives --low and --high only together with --best" in exit_error(result, 2)
+
+
+def test_decide_correct_unknown_group_lists_the_groups(run, db):
+    result = run("decide", "correct", claim_id(db, "civilians"), "--group", "goats",
+                 "--why", "x", "--db", db)
+    message = exit_error(result, 2)
+    assert "unknown victim group 'goats'" in message and "security_forces" in message
+
+
+def test_decide_merge_with_a_bad_id_names_the_with_flag(run, db):
+    event = "e_" + claim_id(db, "civilians")[2:]
+    result = run("decide", "merge", event, "--with", "x12", "--why", "x", "--db", db)
+    assert "--with takes claim ids (c_...), not 'x12'" in exit_error(result, 2)
+
+
+def test_decide_refused_flags_leave_no_database_behind(run, tmp_path):
+    missing = str(tmp_path / "never.db")
+    result = run("decide", "correct", "c_0000000000000000", "--why", "x", "--db", missing)
+    assert result.exit_code == 2
+    assert not (tmp_path / "never.db").exists()
 
 
 def test_decide_unknown_id_is_one_line_error(run, db):

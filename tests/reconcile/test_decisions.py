@@ -30,11 +30,20 @@ def _kinds(event):
     (_decision("c_a", "correct", group="goats"), "unknown victim group"),
     (_decision("e_a", "split"), "claims to move"),
     (_decision("e_a", "merge"), "merge needs"),
-    (_decision("e_a", "merge", events=["c_b"]), "starting with 'e_'"),
+    (_decision("e_a", "merge", events=["c_b"]), r"takes event ids \(e_\.\.\.\), not 'c_b'"),
+    (_decision("e_a", "merge", claims="c_b"), "must be a list of ids"),
 ])
 def test_decisions_check_refuses_what_cannot_apply(decision, message):
     with pytest.raises(DecisionError, match=message):
         check_decision(decision)
+
+
+def test_decisions_check_names_value_keys_as_the_caller_asks():
+    decision = _decision("c_a", "correct", high=4)
+    with pytest.raises(DecisionError, match=r'value\["best"\], value\["group"\]'):
+        check_decision(decision)
+    with pytest.raises(DecisionError, match="needs --best, --group or --outcome"):
+        check_decision(decision, field=lambda key: f"--{key}")
 
 
 def test_decisions_plan_skips_unknown_claims_and_events_with_a_reason():
@@ -147,4 +156,4 @@ def test_decisions_report_lists_what_was_skipped(scenario):
                               [_decision("c_nowhere", "discount"),
                                _decision("c_x", "correct", best=-3)])
     assert len(report.events) == len(reconcile(scenario.claims, scenario.documents))
-    assert [reason.split(" ")[0] for _, reason in report.skipped] == ["claim", "value['best']"]
+    assert [reason.split(" ")[0] for _, reason in report.skipped] == ["claim", 'value["best"]']

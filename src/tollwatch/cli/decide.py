@@ -13,6 +13,8 @@ from typing import Any
 
 import typer
 
+from ..decisioncheck import check_decision
+from ..errors import DecisionError
 from ..model import Decision
 from .app import ListFormat, app, db_option, fail, one_line_errors, opened_store
 
@@ -57,10 +59,6 @@ def correct(
     """Correct a claim's count, victim group or outcome as the analyst reads the quote."""
     value = {k: v for k, v in (("best", best), ("low", low), ("high", high), ("group", group),
                                ("outcome", outcome)) if v is not None}
-    if not {"best", "group", "outcome"} & set(value):
-        fail("say what is right: give --best N (with --low/--high if unsure), --group or --outcome", 2)
-    if ("low" in value or "high" in value) and "best" not in value:
-        fail("--low and --high go with --best N", 2)
     _record(db, Decision(target, "correct", _who(by), why, value=value))
 
 
@@ -74,7 +72,8 @@ def merge(
     """Merge events (or lone claims) the machine kept apart into one event."""
     value = {"events": [i for i in others if i.startswith("e_")],
              "claims": [i for i in others if not i.startswith("e_")]}
-    _record(db, Decision(target, "merge", _who(by), why, value={k: v for k, v in value.items() if v}))
+    _record(db, Decision(target, "merge", _who(by), why, value={k: v for k, v in value.items() if v}),
+            flags={"claims": "--with", "events": "--with"})
 
 
 @decide_app.command()
@@ -118,7 +117,12 @@ def decisions(
         typer.echo("  ".join(f"{v}" if k in ("id", "at") else f"{k}={v}" for k, v in row.items() if v))
 
 
-def _record(db: str | None, decision: Decision) -> None:
+def _record(db: str | None, decision: Decision, flags: dict[str, str] | None = None) -> None:
+    """Store the decision; one the library would refuse is a usage error naming the flags."""
+    try:
+        check_decision(decision, field=lambda key: (flags or {}).get(key, f"--{key}"))
+    except DecisionError as exc:
+        fail(f"{exc} (see 'tollwatch decide {decision.action} --help')", 2)
     with opened_store(db) as store, one_line_errors(1):
         stored = store.decide(decision)
     typer.echo(f"decision {stored.id}: {stored.action} {stored.target} by {stored.by}; "
