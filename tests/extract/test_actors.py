@@ -154,6 +154,17 @@ def test_actors_named_armed_group_preferred(lexicon, text, name):
     assert claim.perpetrator.group == "non_state_armed_group"
 
 
+def test_actors_perpetrator_from_a_user_list(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("perpetrators:\n  state_forces:\n    named: [border guards]\n",
+                     encoding="utf-8")
+    text = "Four smugglers were killed by border guards near the crossing."
+    assert only_claim(tollwatch.load_lexicon(), text).perpetrator is None
+    perpetrator = only_claim(tollwatch.load_lexicon([extra]), text).perpetrator
+    assert perpetrator is not None
+    assert (perpetrator.name, perpetrator.group) == ("border guards", "state_forces")
+
+
 def test_actors_speaker_is_not_the_perpetrator(lexicon):
     claim = only_claim(lexicon, "Police said the Baloch Liberation Army carried out attacks "
                                 "that killed nine passengers.")

@@ -36,8 +36,21 @@ def test_settings_bad_value_is_a_clear_error(tmp_path):
 
 def test_settings_generic_words_are_name_keys(tmp_path):
     extra = tmp_path / "mine.yaml"
-    extra.write_text("reconcile:\n  actors:\n    generic_perpetrators: [Counter-Terrorism Raid, "
-                     "the militia]\n", encoding="utf-8")
+    extra.write_text("perpetrators:\n  state_forces:\n    generic: [Counter-Terrorism Raid]\n"
+                     "  non_state_armed_group:\n    generic: [the militia]\n", encoding="utf-8")
     words = settings_for(load_lexicon([extra])).generic_perpetrators
     assert {"counter terrorism raid", "militia"} <= words
     assert "counter terrorism operation" in settings_for(load_lexicon()).generic_perpetrators
+
+
+def test_settings_named_perpetrators_are_not_generic(lexicon):
+    words = settings_for(lexicon).generic_perpetrators
+    assert {"gunmen", "security forces", "government troops"} <= words
+    assert not {"frontier corps", "baloch liberation army", "taliban"} & words
+
+
+def test_settings_perpetrator_side_as_a_plain_list_is_a_clear_error(tmp_path):
+    extra = tmp_path / "old.yaml"
+    extra.write_text("perpetrators:\n  state_forces: [border guards]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="perpetrators.state_forces is a list"):
+        settings_for(load_lexicon([extra]))

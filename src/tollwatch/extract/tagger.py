@@ -133,7 +133,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
 
     perpetrators = lexicon.section("perpetrators")
     for group in ("state_forces", "non_state_armed_group"):
-        add("perp", perpetrators.get(group), "perp", group)
+        for kind in ("generic", "named"):
+            add("perp", (perpetrators.get(group) or {}).get(kind), "perp", group)
 
     modality = lexicon.section("modality")
     add("modality", modality.get("denied"), "modality", "denied")

@@ -18,7 +18,8 @@ class Settings:
     `evidence_max_days`: an evidence-only claim about more days attaches only within its
     own document (see `linking`).
     `max_part_claims` bounds the claims a reconcile in parts holds at once (see `parts`).
-    `generic_perpetrators` holds name keys (`normalise_name`), as perpetrators are compared.
+    `generic_perpetrators` holds the `generic` words of perpetrators.yaml as name keys
+    (`normalise_name`), as perpetrators are compared.
     """
 
     undated_window_days: int = 7
@@ -39,11 +40,7 @@ def _build(lexicon: Lexicon) -> Settings:
     section = lexicon.section("reconcile")
     time = section.get("time") or {}
     place = section.get("place") or {}
-    actors = section.get("actors") or {}
     parts = section.get("parts") or {}
-    words = actors.get("generic_perpetrators") or []
-    if not isinstance(words, list):
-        raise LexiconError("reconcile.actors.generic_perpetrators must be a list of words")
     defaults = Settings()
     return Settings(
         undated_window_days=_number(time, "undated_window_days", defaults.undated_window_days),
@@ -52,8 +49,19 @@ def _build(lexicon: Lexicon) -> Settings:
         evidence_max_days=_number(time, "evidence_max_days", defaults.evidence_max_days),
         max_distance_km=_number(place, "max_distance_km", defaults.max_distance_km),
         max_part_claims=_number(parts, "max_claims", defaults.max_part_claims),
-        generic_perpetrators=frozenset(filter(None, (normalise_name(str(w)) for w in words))),
+        generic_perpetrators=_generic_perpetrators(lexicon),
     )
+
+
+def _generic_perpetrators(lexicon: Lexicon) -> frozenset[str]:
+    """The `generic` words of both sides in perpetrators.yaml, as name keys."""
+    words: list[str] = []
+    for side, lists in lexicon.section("perpetrators").items():
+        generic = lists.get("generic", []) if isinstance(lists, dict) else []
+        if not isinstance(generic, list):
+            raise LexiconError(f"perpetrators.{side}.generic must be a list of words")
+        words.extend(str(w) for w in generic)
+    return frozenset(filter(None, map(normalise_name, words)))
 
 
 def _number(section: dict, name: str, default: int | float) -> int | float:
