@@ -1,11 +1,14 @@
-"""The document's sentence filter: which tagged sentences are read for claims."""
+"""The document's sentence filters: which sentences are tagged, and which are read for claims."""
 
 import pytest
 
 from tollwatch.extract.attach import find_claims
-from tollwatch.extract.document import can_claim
+from tollwatch.extract.document import _marked_sentences, can_claim
 from tollwatch.extract.numbers import rules_for
-from tollwatch.extract.tagger import tagger_for
+from tollwatch.extract.tagger import OUTCOME_TABLES, tagger_for
+from tollwatch.extract.text import normalise, split_sentences
+
+from .helpers import only_claim
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -23,3 +26,34 @@ def test_document_can_claim_needs_a_tag_that_starts_a_rule(lexicon, text, expect
     assert can_claim(tagged) is expected
     if not expected:
         assert find_claims(tagged, rules_for(lexicon), set()) == []
+
+
+def _marked(lexicon, text):
+    norm = normalise(text)
+    sentences = split_sentences(norm, frozenset())
+    return [sentences[i].text for i in _marked_sentences(norm, sentences, lexicon)[0]]
+
+
+def test_document_first_pass_marks_every_outcome_phrase(lexicon):
+    outcomes = lexicon.section("outcomes")
+    phrases = {p for kind, _ in OUTCOME_TABLES for group in (outcomes.get(kind) or {}).values()
+               for p in group}
+    missed = [p for p in sorted(phrases)
+              if not _marked(lexicon, f"Officials said that five {p} on Monday.")]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", [
+    "The road to the border was closed for a week.",
+    "Talks were held in the capital and the leaders are expected to meet again.",
+])
+def test_document_first_pass_skips_sentences_with_only_common_words_of_a_phrase(lexicon, text):
+    # "to death", "were missing", "are missing": their common words mark nothing on their own.
+    assert _marked(lexicon, text) == []
+
+
+def test_document_pronoun_speaker_named_several_sentences_before(lexicon):
+    text = ("Colonel Imran Baig said the operation began before dawn. The convoy moved north "
+            "through the valley. It reached the village by noon. He said 12 militants were killed.")
+    claim = only_claim(lexicon, text)
+    assert claim.claimant is not None and claim.claimant.name == "Colonel Imran Baig"

@@ -2,7 +2,7 @@
 
 Cheap work runs over the whole document (normalising, sentence splitting, one Aho-Corasick
 pass for outcome and speech words); tokenizing and tagging run only on the sentences that
-pass it and the speech sentences just before them. Only those whose tags can make a claim
+pass it and the speech sentences before the last of them. Only those whose tags can make a claim
 (`can_claim`) are then read for claims, and only they are served by the heavier
 document stages: places are kept only around them, dates are scanned no further than the
 last of them, and a document without one stops before either. `pipeline.extract` checks
@@ -40,16 +40,34 @@ def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.section("text").get("abbreviations", []))
 
 
+# Grammar lists of words that stand in most sentences: never the word the first pass keys on.
+_COMMON_WORD_LISTS: Final = ("auxiliaries", "prepositions", "determiners", "person_objects",
+                             "possessives", "coordinators")
+
+
+def _key_word(phrase: str, common: frozenset[str]) -> str:
+    """The word of a phrase that the first pass looks for: its longest uncommon one.
+
+    Any one word of a phrase finds every sentence that holds the phrase; an uncommon one
+    finds fewer sentences without it ("to death" is keyed on "death", not on "to", which is
+    in most sentences), so fewer sentences are tagged for nothing. On a tie the last wins.
+    """
+    words = phrase.lower().split()
+    return max(reversed(words), key=lambda w: (w not in common, len(w)))
+
+
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     """Outcome, negation and speech words for the cheap first pass over the whole text."""
     outcomes = lexicon.section("outcomes")
+    grammar = lexicon.section("grammar")
+    common = frozenset(str(w).lower() for name in _COMMON_WORD_LISTS for w in grammar.get(name) or [])
     words: dict[str, str] = {}
     for kind, _ in OUTCOME_TABLES:
         for phrases in (outcomes.get(kind) or {}).values():
             for phrase in phrases:
-                words[phrase.lower().split()[0]] = "claim"
+                words[_key_word(phrase, common)] = "claim"
     for phrase in outcomes.get("zero_nouns") or {}:
-        words.setdefault(phrase.lower().split()[0], "claim")
+        words.setdefault(_key_word(phrase, common), "claim")
     for phrase in lexicon.section("claimants").get("speech_verbs", []):
         words.setdefault(phrase.lower().split()[0], "speech")
     automaton = ahocorasick.Automaton()
@@ -137,17 +155,17 @@ def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: 
 
 def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[int],
                   lexicon: Lexicon) -> tuple[list[_ClaimSentence], list[list[int]]]:
-    """Tag the marked sentences and the speech sentences just before them, in text order.
+    """Tag the marked sentences and the speech sentences before the last of them, in text order.
 
-    Each one's speakers are read, since a speaker may be named again later ("He added");
-    the first pass looks at single words ("to", "claimed"), so only the marked sentences
+    Each one's speakers are read, since a speaker may be named again later ("He added"), so
+    who a pronoun stands for does not depend on which sentences the first pass marked.
+    The first pass looks at single words ("death", "claimed"), so only the marked sentences
     whose tags can make a claim come back, with where the speech cues of every marked
     sentence end (a date right after one dates the statement). The rest are let go at once:
     holding every tagged sentence of a long document made garbage collection slower.
     """
     wanted = set(marked)
-    for i in marked:
-        wanted.update(j for j in range(max(0, i - _CONTEXT_BEFORE), i) if j in speech_idx)
+    wanted.update(j for j in speech_idx if j < marked[-1])
     tagger = tagger_for(lexicon)
     actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
