@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import run
+from .helpers import only_claim, run
 
 
 def killed(lexicon, text):
@@ -65,3 +65,42 @@ def test_implicit_wounded_and_killed_is_not_read_as_the_same_people(lexicon):
     # "killed and wounded" names two outcomes of one attack, not the wounded dying later
     result = run(lexicon, "Ten people were wounded and killed in the shelling.")
     assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, label", [
+    # a name with a lower-case particle and an apostrophe, then an apposition
+    ("Yusuf bin Haider Sa'di, the district's police chief, was killed by a parcel bomb.",
+     "Yusuf bin Haider Sa'di"),
+    # brackets between the subject and its verb say where, not who
+    ("The mayor of Santa Lucia (Meta Department) was shot and killed at his farm.",
+     "The mayor of Santa Lucia"),
+    # the owner of a body that was found is the one person
+    ("Okafor's body was found in a ditch two days later.", "Okafor"),
+])
+def test_implicit_singular_subject_forms_count_one(lexicon, text, label):
+    claim = only_claim(lexicon, text)
+    assert (claim.outcome, claim.count.best, claim.victims.label) == ("killed", 1, label)
+
+
+def test_implicit_brackets_do_not_negate_the_next_victim(lexicon):
+    text = ("A driver, Omar Farouk, was killed and a porter Ali Hassan (not related) was wounded "
+            "in the ambush.")
+    result = run(lexicon, text)
+    assert result.totals["injured"].best == 1 and result.totals["killed"].best == 1
+
+
+@pytest.mark.parametrize("text, total", [
+    # "him" is the soldier the passive subject already counts
+    ("A soldier was killed when gunmen stopped him at a checkpoint and killed him.", 1),
+    ("One guard was killed after the raiders tied him up and shot him dead.", 1),
+    # "him" is someone else: the attacker after his victim, an object
+    ("A man stabbed one shopkeeper to death before police killed him.", 2),
+    ("Gunmen shot and killed a teacher in the market.", 1),
+])
+def test_implicit_pronoun_naming_the_subject_again_is_not_another_victim(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total
+
+
+def test_implicit_pronoun_that_owns_a_noun_is_another_person(lexicon):
+    text = "A village elder and her husband were killed by gunmen near the well."
+    assert run(lexicon, text).totals["killed"].best == 2

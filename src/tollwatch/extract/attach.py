@@ -16,7 +16,7 @@ from typing import Final
 from .anaphora import named_again, owned_remains
 from .cues import mark_cues
 from .found import Found
-from .implicit import implicit_claims
+from .implicit import implicit_claims, without_restated_pronouns
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
 from .settle import one_per_singular_verb, others_of_another_outcome
@@ -44,6 +44,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     _link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
+    found = without_restated_pronouns(t, found)
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
     link_toll_parts(t, found, rules)

@@ -37,6 +37,31 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     return out
 
 
+def without_restated_pronouns(t: Tagged, found: list[Found]) -> list[Found]:
+    """Drop "him" in "a soldier was killed when militants ambushed him and killed him".
+
+    A pronoun counted as one person names again the one person the sentence's passive
+    subject already counts for the same outcome. Only such a subject: in "the attacker
+    killed a guard before police shot him dead", "him" is the attacker, not the guard.
+    """
+    subjects = [f for f in found if f.count.best == 1 and f.end <= f.trigger and any(
+        t.over("passive_auxiliaries", k) is not None for k in range(f.end, f.trigger))]
+    return [f for f in found
+            if not (_only_a_pronoun(t, f) and any(s is not f and s.outcome == f.outcome
+                                                  and s.end <= f.start for s in subjects))]
+
+
+def _only_a_pronoun(t: Tagged, f: Found) -> bool:
+    """Whether a claim names its person only by a pronoun: "him", "shot him (dead)".
+
+    A pronoun before a noun owns it ("her spouse"): that is another person.
+    """
+    words = range(f.start, f.end)
+    return any(t.at("person_objects", i) is not None
+               and (i + 1 == f.end or t.over("outcome", i + 1) is not None) for i in words) \
+        and not any(t.over("victim", i) is not None or _name_like(t.texts[i]) for i in words)
+
+
 def _one(start: int, end: int, outcome: str, group: str, label: str, trigger: int, how: str) -> Found:
     return Found(start, end, Count(1, 1, 1, "exact", label), outcome, group, label, trigger, how)
 
@@ -56,6 +81,9 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
                 and t.at("relatives", aux) is None and t.words[aux] != "and" \
                 and t.over("modality", aux) is None:
             end = aux + 1  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
+        elif tag.has("pred") and aux >= 1 and t.at("owner_marks", aux) is not None \
+                and _name_like(t.texts[aux - 1]):
+            end = aux  # "Vincent's body was found": the owner is the one person
         else:
             continue
         subject = _subject_before(t, end)
@@ -178,6 +206,11 @@ def _one_person(t: Tagged, part: list[int]) -> bool:
 
 
 def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
+    if end > 0 and t.words[end - 1] == ")":
+        # "Rondon's mayor (Boyaca Department) was killed": the brackets say where, not who.
+        opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if t.words[k] == "("), None)
+        if opening is not None:
+            end = opening
     if end > 0 and t.words[end - 1] == ",":
         # "Nur, a member of the state parliament, was killed": skip the apposition.
         comma = next((k for k in range(end - 2, max(-1, end - 14), -1) if t.words[k] == ","), None)
@@ -196,8 +229,8 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
     head = t.texts[end - 1]
     if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
         return None  # a plural head is no single person
-    if not head.isalpha() and t.at("person_subjects", end - 1) is None:
-        return None
+    if not (head.isalpha() or _name_like(head)) and t.at("person_subjects", end - 1) is None:
+        return None  # "Ka'lan" and "Al-Amiri" are names
     return start, _group_in(t, start, end), t.text_of(start, end)
 
 
