@@ -1,5 +1,7 @@
 """The last word on a sentence's claims: "others" of another outcome, one person per "was"."""
 
+import pytest
+
 from .helpers import run
 
 
@@ -13,3 +15,13 @@ def test_settle_others_of_another_outcome_are_not_more_of_their_own(lexicon):
 def test_settle_others_of_the_same_outcome_still_add(lexicon):
     text = "Five soldiers were wounded in the raid. Two other soldiers were wounded later."
     assert run(lexicon, text).totals["injured"].best == 7
+
+
+@pytest.mark.parametrize("text, total", [
+    ("In addition to the bomber, at least one police officer was killed in the blast.", 2),
+    ("Along with the driver, one passenger was killed when the bus was hit.", 2),
+    # "and" inside an apposition still names the one man the "was" is about
+    ("Ravi Menon, head of the local council and a schoolteacher, was found dead on Monday.", 1),
+])
+def test_settle_person_added_by_a_worded_coordinator_is_one_more(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

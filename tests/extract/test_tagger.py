@@ -1,5 +1,6 @@
 """Tagger: lexicon phrases found on whole tokens, leftmost-longest within a family."""
 
+import tollwatch
 from tollwatch.extract.tagger import tagger_for
 
 
@@ -30,3 +31,16 @@ def test_tagger_is_case_blind_and_keeps_the_text(lexicon):
 def test_tagger_gives_empty_families_for_an_empty_sentence(lexicon):
     tagged = tagger_for(lexicon).tag("")
     assert tagged.words == [] and tagged.tags["outcome"] == [] and tagged.at("victim", 0) is None
+
+
+def test_tagger_stop_after_an_abbreviation_ends_no_clause(lexicon):
+    tagged = tagger_for(lexicon).tag("Six people, including Lt. Col. Imran Aziz, were killed.")
+    stops = [tag.start for tag in tagged.tags["boundaries"]]
+    assert tagged.words[5] == "." and 5 not in stops
+    assert stops == [len(tagged.words) - 1]
+
+
+def test_tagger_stop_after_an_abbreviation_keeps_the_claim_whole(lexicon):
+    result = tollwatch.extract("Six people, including Lt. Col. Imran Aziz, were killed.",
+                               lexicon=lexicon)
+    assert result.totals["killed"].best == 6

@@ -178,6 +178,9 @@ class Tagger:
         self.automaton.make_automaton()
         # Families with no match in a sentence still answer `tags[family]` with [].
         self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
+        # The stop of "Lt." or "Col." is a token of its own, but it ends no clause.
+        self.abbreviations: frozenset[str] = frozenset(
+            str(a).lower() for a in lexicon.section("text").get("abbreviations", []))
 
     def tag(self, text: str) -> Tagged:
         texts, words, offsets = self.tokenizer.tokenize(text)
@@ -203,6 +206,9 @@ class Tagger:
                     found[family] = [Tag(first, last, labels)]
                 else:
                     bucket.append(Tag(first, last, labels))
+        bounds = found.get("boundaries")
+        if bounds is not None:
+            found["boundaries"] = [b for b in bounds if not self._abbreviation_stop(words, b.start)]
         at, over = tagged.starts, tagged.covers
         for family, kept in found.items():
             if len(kept) > 1 and not _apart(kept):
@@ -213,6 +219,11 @@ class Tagger:
             over[family] = first_tokens if family not in wide \
                 else {i: t for t in kept for i in range(t.start, t.end)}
         return tagged
+
+
+    def _abbreviation_stop(self, words: list[str], i: int) -> bool:
+        """Whether token i is the stop after an abbreviation ("Lt. Col. Ahmed")."""
+        return words[i] == "." and i > 0 and words[i - 1] in self.abbreviations
 
 
 def _apart(tags: list[Tag]) -> bool:
