@@ -104,3 +104,10 @@ def test_implicit_pronoun_naming_the_subject_again_is_not_another_victim(lexicon
 def test_implicit_pronoun_that_owns_a_noun_is_another_person(lexicon):
     text = "A village elder and her husband were killed by gunmen near the well."
     assert run(lexicon, text).totals["killed"].best == 2
+
+
+def test_implicit_long_apposition_before_the_verb_is_skipped(lexicon):
+    text = ("Thant Zin, the chairman of the Farmers and Fishermen Cooperative (FFC) in Kyaukse "
+            "township, was killed in the attack.")
+    claim = only_claim(lexicon, text)
+    assert (claim.count.best, claim.victims.label) == (1, "Thant Zin")

@@ -20,6 +20,8 @@ from .tagger import Tag, Tagged
 _SUBJECT_TOKENS: Final = 8
 _OBJECT_TOKENS: Final = 6
 _ZERO_WINDOW: Final = 6
+# How far back the comma that opens an apposition before the verb may stand.
+_APPOSITION_TOKENS: Final = 20
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -213,7 +215,7 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
             end = opening
     if end > 0 and t.words[end - 1] == ",":
         # "Nur, a member of the state parliament, was killed": skip the apposition.
-        comma = next((k for k in range(end - 2, max(-1, end - 14), -1) if t.words[k] == ","), None)
+        comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1) if t.words[k] == ","), None)
         if comma is not None:
             end = comma
     start = end

@@ -173,6 +173,9 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
                 limit = min(n, limit + close + 1 - j)
                 j = close + 1  # "six National Uprising Movement (NUM) forces"
                 continue
+        if _inside_name(t, j):
+            j += 1  # "two National Directorate of Security (NDS) officers"
+            continue
         if stops_phrase(t, j):
             break
         if t.words[j] in rules.not_after and not thing_before_person(t.words, j, rules):
@@ -192,6 +195,13 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         # "six peasants they accused of ...": the phrase ends at its plural noun.
         return Phrase(first_plural, modifier or "unknown", t.text_of(i, first_plural), None, additive)
     return None
+
+
+def _inside_name(t: Tagged, j: int) -> bool:
+    """A short lower-case word between two capitalised ones: the "of" of "Ministry of Defence"."""
+    return 0 < j < len(t.words) - 1 and t.texts[j].isalpha() and t.texts[j].islower() \
+        and len(t.texts[j]) <= 3 and t.texts[j - 1][:1].isupper() and t.texts[j + 1][:1].isupper() \
+        and t.at("determiners", j) is None
 
 
 def _plural_looking(word: str) -> bool:

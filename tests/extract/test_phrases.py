@@ -1,0 +1,22 @@
+"""Counts and the victim phrases after them, seen through `extract`."""
+
+import pytest
+
+from .helpers import run
+
+
+@pytest.mark.parametrize("text, total, label", [
+    ("Gunmen shot and killed two Ministry of Interior (MoI) guards in the capital.", 2,
+     "Ministry of Interior (MoI) guards"),
+    ("Four Bank of Kabul employees were killed when the branch was stormed.", 4, None),
+])
+def test_phrases_name_with_a_short_lower_case_word_is_one_phrase(lexicon, text, total, label):
+    result = run(lexicon, text)
+    assert result.totals["killed"].best == total
+    if label is not None:
+        assert [c.victims.label for c in result.claims] == [label]
+
+
+def test_phrases_a_determiner_between_names_still_ends_the_phrase(lexicon):
+    text = "Both the Al-Nasr Martyrs Brigade and the Popular Front claimed the attack."
+    assert run(lexicon, text).totals["killed"] is None
