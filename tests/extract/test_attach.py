@@ -308,6 +308,16 @@ def test_attach_figures_after_a_motive_are_background(lexicon):
     assert result.totals["killed"].best == 2
 
 
+@pytest.mark.parametrize("text", [
+    "The group said the bombing was retaliation for the killing of four fishermen by the navy.",
+    "Leaflets at the scene swore revenge for the deaths of two students last spring.",
+])
+def test_attach_motive_without_in_is_background(lexicon, text):
+    result = run(lexicon, text)
+    assert [c.background for c in result.claims] == [True]
+    assert result.totals["killed"] is None
+
+
 def test_attach_named_objects_keep_apostrophes_and_titles(lexicon):
     assert claims_of(lexicon, "Gunmen shot and killed Sa'd Subhi in Baqubah.") == [(1, "killed", "unknown")]
     assert claims_of(lexicon, "Gunmen shot and killed police Colonel Basim Qasim in Baghdad.") == [

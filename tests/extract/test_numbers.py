@@ -5,6 +5,8 @@ import pytest
 from tollwatch.extract.numbers import find_counts, rules_for
 from tollwatch.extract.tagger import tagger_for
 
+from .helpers import run
+
 
 def counts(lexicon, sentence):
     tagged = tagger_for(lexicon).tag(sentence)
@@ -86,3 +88,8 @@ def test_numbers_phrase_tables_find_the_longest_phrase_from_its_first_word(lexic
     size, _ = _match_phrase(words, 0, table)
     assert words[:size] == ["at", "least"]
     assert _match_phrase(words, 2, table) is None
+
+
+def test_numbers_range_after_an_age_word_is_no_count(lexicon):
+    result = run(lexicon, "Five recruits, aged 19 to 23, were killed at the depot.")
+    assert result.totals["killed"].best == 5

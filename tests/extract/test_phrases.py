@@ -20,3 +20,13 @@ def test_phrases_name_with_a_short_lower_case_word_is_one_phrase(lexicon, text, 
 def test_phrases_a_determiner_between_names_still_ends_the_phrase(lexicon):
     text = "Both the Al-Nasr Martyrs Brigade and the Popular Front claimed the attack."
     assert run(lexicon, text).totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Gunmen shot and killed a 41-year-old farmer near his orchard.", "41-year-old farmer"),
+    ("Two men on a motorbike shot dead a 37-year-old Buddhist nurse.", "37-year-old Buddhist nurse"),
+    ("A bomb killed a sixty year old shopkeeper outside the mosque.", "sixty year old shopkeeper"),
+])
+def test_phrases_age_before_a_single_victim_counts_one(lexicon, text, label):
+    result = run(lexicon, text)
+    assert [(c.count.best, c.victims.label) for c in result.claims] == [(1, label)]

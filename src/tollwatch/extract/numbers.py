@@ -201,6 +201,8 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
                  rules: NumberRules) -> bool:
     if start > 0 and words[start - 1] in rules.not_before:
         return True
+    if start > 2 and words[start - 1] in rules.range_words and words[start - 3] in rules.not_before:
+        return True  # the 25 of "aged 20 to 25", whose 20 was no count either
     if end < len(words):
         nxt = words[end]
         if nxt in rules.not_after and not thing_before_person(words, end, rules):

@@ -257,9 +257,7 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
             continue  # "the Commander Carlos ... Command": part of a name
         if victim.end < len(t.words) and t.words[victim.end].isalpha() and not stops_phrase(t, victim.end):
             continue  # "a rebel spokesperson": the noun is a modifier here
-        det = victim.start - 1
-        while det >= victim.start - 2 and det >= 0 and _adjective_like(t, det):
-            det -= 1
+        det = _before_modifiers(t, victim.start, rules)
         tag = t.over("singular_determiners", det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
@@ -309,8 +307,8 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
             if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
                     or t.over("boundaries", before):
                 continue  # "in a blast", "of an army unit", "as a result": no victims
-        end = det.end
-        while end < n and end - det.end < 4 and _adjective_like(t, end) and t.at("victim", end) is None:
+        first = end = _age_end(t, det.end, rules) or det.end
+        while end < n and end - first < 4 and _adjective_like(t, end) and t.at("victim", end) is None:
             end += 1
         victim = t.at("victim", end) if end < n else None
         if victim is not None:
@@ -327,6 +325,43 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
         mention = _one(det.start, det.end, t.text_of(det.start, end))
         out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end))))
     return out
+
+
+def _before_modifiers(t: Tagged, start: int, rules: NumberRules) -> int:
+    """The token before up to two adjectives, and an age, that stand before token `start`:
+    where the determiner of "a 41-year-old Buddhist man" should be."""
+    det = start - 1
+    words = 0
+    while det >= 0 and words < 2:
+        age = t.over("ages", det)
+        number = _age_number(t, age.start, rules) if age is not None else None
+        if number is not None:
+            det = number - 1
+            continue
+        if not _adjective_like(t, det):
+            break
+        det -= 1
+        words += 1
+    return det
+
+
+def _age_end(t: Tagged, i: int, rules: NumberRules) -> int | None:
+    """Where an age that starts at token i ends ("41-year-old", "sixty year old"), if one does."""
+    for k in (i + 1, i + 2):
+        age = t.at("ages", k)
+        if age is not None:
+            return age.end if _age_number(t, k, rules) == i else None
+    return None
+
+
+def _age_number(t: Tagged, age_start: int, rules: NumberRules) -> int | None:
+    """The token of the number before the age words at `age_start`, past a hyphen."""
+    k = age_start - 1
+    if k >= 0 and t.words[k] == "-":
+        k -= 1
+    if k >= 0 and (t.words[k][:1].isdigit() or t.words[k] in rules.starters):
+        return k
+    return None
 
 
 def _one(start: int, end: int, text: str) -> CountMention:
