@@ -111,3 +111,31 @@ def test_implicit_long_apposition_before_the_verb_is_skipped(lexicon):
             "township, was killed in the attack.")
     claim = only_claim(lexicon, text)
     assert (claim.count.best, claim.victims.label) == (1, "Thant Zin")
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Gunmen fired on a patrol, killing one border guard and wounding another.", "injured"),
+    ("The mine killed a herder and injured another near the pass.", "injured"),
+    ("Raiders shot dead one trader and kidnapped another at the market.", "abducted"),
+    ("Two guards were attacked; one of them was killed and the other wounded.", "injured"),
+])
+def test_implicit_a_lone_other_is_one_more(lexicon, text, outcome):
+    result = run(lexicon, text)
+    assert result.totals[outcome].best == 1
+    assert result.totals["killed"].best == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Militants killed two soldiers and wounded another soldier.",
+    "Police killed one attacker and arrested the others.",
+    "The blast wounded another.",
+])
+def test_implicit_other_with_a_noun_or_plural_or_nobody_before_is_not_one_more(lexicon, text):
+    result = run(lexicon, text)
+    assert all(c.victims.label not in ("another", "the others") for c in result.claims)
+
+
+def test_implicit_a_lone_other_takes_the_group_before_it(lexicon):
+    result = run(lexicon, "Gunmen fired on a patrol, killing one policeman and wounding another.")
+    assert [(c.outcome, c.victims.group) for c in result.claims] == [
+        ("killed", "security_forces"), ("injured", "security_forces")]

@@ -34,6 +34,7 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     out += _singular_objects(t, used | {f.trigger for f in out})
     spans = {(f.start, f.end) for f in out}
     out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
+    out += _one_other(t, used | {f.trigger for f in out}, found + out)
     out += _later_died(t, used | {f.trigger for f in out}, found)
     out += _zeros(t, used | {f.trigger for f in out})
     return out
@@ -255,6 +256,47 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         out.append(_one(tag.start, end, outcome, _group_in(t, tag.end, end), t.text_of(tag.end, end),
                         tag.start, "object"))
     return out
+
+
+def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
+    """"killing one policeman and wounding another", "one was killed and the other wounded":
+    a lone "another" or "the other" beside an outcome word is one more of the people before."""
+    out = []
+    for tag in t.tags["outcome"]:
+        if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("pred")):
+            continue
+        after = _lone_other(t, tag.end)
+        before = next((k for k in (tag.start - 2, tag.start - 1) if _lone_other(t, k) == tag.start), None)
+        if after is None and before is None:
+            continue
+        start, end = (tag.end, after) if after is not None else (before, tag.start)
+        earlier = [f for f in found if f.start < tag.start]
+        if not earlier:
+            continue  # "another" of what: nobody was counted before it
+        outcome = tag.value("part") or tag.value("ger") or tag.required("pred")
+        out.append(_one(min(start, tag.start), max(end, tag.end), outcome, earlier[-1].group,
+                        t.text_of(start, end), tag.start, "other"))
+    return out
+
+
+def _lone_other(t: Tagged, k: int) -> int | None:
+    """Where "another" or "the other" at token k ends, when no noun follows it."""
+    n = len(t.words)
+    if k < 0 or k >= n:
+        return None
+    end = k + 1 if t.at("additive", k) is not None else None
+    if end is None and k + 1 < n and t.at("definite_determiners", k) is not None \
+            and t.at("additive", k + 1) is not None:
+        end = k + 2
+    if end is None or t.over("singular_determiners", end - 1) is None and end == k + 1:
+        return None  # "more", "further": no one person
+    if t.words[end - 1].endswith("s"):
+        return None  # "the others": how many is not said
+    if end < n and t.words[end].isalpha() and t.over("outcome", end) is None \
+            and not (t.at("prepositions", end) or t.over("coordinators", end)
+                     or t.at("boundaries", end)):
+        return None  # "another soldier": a noun phrase, read elsewhere
+    return end
 
 
 def _passive(t: Tagged, i: int) -> bool:
