@@ -25,3 +25,20 @@ def test_settle_others_of_the_same_outcome_still_add(lexicon):
 ])
 def test_settle_person_added_by_a_worded_coordinator_is_one_more(lexicon, text, total):
     assert run(lexicon, text).totals["killed"].best == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # "him" is the soldier the passive subject already counts
+    ("A soldier was killed when gunmen stopped him at a checkpoint and killed him.", 1),
+    ("One guard was killed after the raiders tied him up and shot him dead.", 1),
+    # "him" is someone else: the attacker after his victim, an object
+    ("A man stabbed one shopkeeper to death before police killed him.", 2),
+    ("Gunmen shot and killed a teacher in the market.", 1),
+])
+def test_settle_pronoun_naming_the_subject_again_is_not_another_victim(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total
+
+
+def test_settle_pronoun_that_owns_a_noun_is_another_person(lexicon):
+    text = "A village elder and her husband were killed by gunmen near the well."
+    assert run(lexicon, text).totals["killed"].best == 2

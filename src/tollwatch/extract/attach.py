@@ -16,10 +16,10 @@ from typing import Final
 from .anaphora import named_again, owned_remains
 from .cues import mark_cues
 from .found import Found
-from .implicit import implicit_claims, without_restated_pronouns
+from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
-from .settle import one_per_singular_verb, others_of_another_outcome
+from .settle import one_per_singular_verb, others_of_another_outcome, without_restated_pronouns
 from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 

@@ -40,31 +40,6 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     return out
 
 
-def without_restated_pronouns(t: Tagged, found: list[Found]) -> list[Found]:
-    """Drop "him" in "a soldier was killed when militants ambushed him and killed him".
-
-    A pronoun counted as one person names again the one person the sentence's passive
-    subject already counts for the same outcome. Only such a subject: in "the attacker
-    killed a guard before police shot him dead", "him" is the attacker, not the guard.
-    """
-    subjects = [f for f in found if f.count.best == 1 and f.end <= f.trigger and any(
-        t.over("passive_auxiliaries", k) is not None for k in range(f.end, f.trigger))]
-    return [f for f in found
-            if not (_only_a_pronoun(t, f) and any(s is not f and s.outcome == f.outcome
-                                                  and s.end <= f.start for s in subjects))]
-
-
-def _only_a_pronoun(t: Tagged, f: Found) -> bool:
-    """Whether a claim names its person only by a pronoun: "him", "shot him (dead)".
-
-    A pronoun before a noun owns it ("her spouse"): that is another person.
-    """
-    words = range(f.start, f.end)
-    return any(t.at("person_objects", i) is not None
-               and (i + 1 == f.end or t.over("outcome", i + 1) is not None) for i in words) \
-        and not any(t.over("victim", i) is not None or _name_like(t.texts[i]) for i in words)
-
-
 def _one(start: int, end: int, outcome: str, group: str, label: str, trigger: int, how: str) -> Found:
     return Found(start, end, Count(1, 1, 1, "exact", label), outcome, group, label, trigger, how)
 
@@ -85,7 +60,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
                 and t.over("modality", aux) is None:
             end = aux + 1  # "Major Dhere succumbed to his injuries": past tense, no auxiliary
         elif tag.has("pred") and aux >= 1 and t.at("owner_marks", aux) is not None \
-                and _name_like(t.texts[aux - 1]):
+                and name_like(t.texts[aux - 1]):
             end = aux  # "Vincent's body was found": the owner is the one person
         else:
             continue
@@ -232,7 +207,7 @@ def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
     head = t.texts[end - 1]
     if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
         return None  # a plural head is no single person
-    if not (head.isalpha() or _name_like(head)) and t.at("person_subjects", end - 1) is None:
+    if not (head.isalpha() or name_like(head)) and t.at("person_subjects", end - 1) is None:
         return None  # "Ka'lan" and "Al-Amiri" are names
     return start, _group_in(t, start, end), t.text_of(start, end)
 
@@ -312,7 +287,7 @@ def _object_end(t: Tagged, i: int) -> int | None:
     if t.at("person_objects", i) is not None:
         return i + 1  # "shot and killed him"
     determiner = t.over("singular_determiners", i)
-    named = _name_like(t.texts[i])
+    named = name_like(t.texts[i])
     if determiner is None and not named and t.at("victim", i) is None:
         return _titled_name_end(t, i)
     if t.over("perp", i) is not None and determiner is None and t.at("victim", i) is None:
@@ -320,7 +295,7 @@ def _object_end(t: Tagged, i: int) -> int | None:
     end = i if determiner is None else determiner.end
     while end < n and end - i < _OBJECT_TOKENS:
         word = t.words[end]
-        if not (word.isalpha() or _name_like(t.texts[end]) or word in ("-", "'s", ".")) \
+        if not (word.isalpha() or name_like(t.texts[end]) or word in ("-", "'s", ".")) \
                 or t.over("boundaries", end) \
                 or t.over("coordinators", end) or t.at("prepositions", end):
             break
@@ -333,7 +308,7 @@ def _object_end(t: Tagged, i: int) -> int | None:
     return end
 
 
-def _name_like(text: str) -> bool:
+def name_like(text: str) -> bool:
     """A capitalised word of letters, allowing the apostrophes and hyphens of names ("Sa'd")."""
     return text[:1].isupper() and all(ch.isalpha() or ch in "'-" for ch in text)
 

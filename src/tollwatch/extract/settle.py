@@ -1,8 +1,10 @@
-"""The last word on one sentence's claims, once every count has its outcome."""
+"""The last word on one sentence's claims, once every count has its outcome: one person per
+"was", "others" of another outcome, pronouns that name a counted person again."""
 
 from __future__ import annotations
 
 from .found import Found
+from .implicit import name_like
 from .tagger import Tagged
 
 
@@ -45,3 +47,28 @@ def others_of_another_outcome(found: list[Found]) -> None:
         if f.additive and seen and f.outcome not in seen:
             f.additive = False
         seen.add(f.outcome)
+
+
+def without_restated_pronouns(t: Tagged, found: list[Found]) -> list[Found]:
+    """Drop "him" in "a soldier was killed when militants ambushed him and killed him".
+
+    A pronoun counted as one person names again the one person the sentence's passive
+    subject already counts for the same outcome. Only such a subject: in "the attacker
+    killed a guard before police shot him dead", "him" is the attacker, not the guard.
+    """
+    subjects = [f for f in found if f.count.best == 1 and f.end <= f.trigger and any(
+        t.over("passive_auxiliaries", k) is not None for k in range(f.end, f.trigger))]
+    return [f for f in found
+            if not (_only_a_pronoun(t, f) and any(s is not f and s.outcome == f.outcome
+                                                  and s.end <= f.start for s in subjects))]
+
+
+def _only_a_pronoun(t: Tagged, f: Found) -> bool:
+    """Whether a claim names its person only by a pronoun: "him", "shot him (dead)".
+
+    A pronoun before a noun owns it ("her spouse"): that is another person.
+    """
+    words = range(f.start, f.end)
+    return any(t.at("person_objects", i) is not None
+               and (i + 1 == f.end or t.over("outcome", i + 1) is not None) for i in words) \
+        and not any(t.over("victim", i) is not None or name_like(t.texts[i]) for i in words)
