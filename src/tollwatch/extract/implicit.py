@@ -242,9 +242,12 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
             continue
         after = _lone_other(t, tag.end)
         before = next((k for k in (tag.start - 2, tag.start - 1) if _lone_other(t, k) == tag.start), None)
-        if after is None and before is None:
+        if after is not None:
+            start, end = tag.end, after
+        elif before is not None:
+            start, end = before, tag.start
+        else:
             continue
-        start, end = (tag.end, after) if after is not None else (before, tag.start)
         earlier = [f for f in found if f.start < tag.start]
         if not earlier:
             continue  # "another" of what: nobody was counted before it
