@@ -42,3 +42,14 @@ def test_settle_pronoun_naming_the_subject_again_is_not_another_victim(lexicon, 
 def test_settle_pronoun_that_owns_a_noun_is_another_person(lexicon):
     text = "A village elder and her husband were killed by gunmen near the well."
     assert run(lexicon, text).totals["killed"].best == 2
+
+
+def test_settle_the_injured_who_later_died_are_no_injury(lexicon):
+    result = run(lexicon, "One guard was wounded in the blast and later died of his wounds.")
+    assert result.totals["killed"].best == 1
+    assert result.totals["injured"] is None
+
+
+def test_settle_the_abducted_who_were_killed_stay_abducted(lexicon):
+    result = run(lexicon, "Two drivers were kidnapped and killed near the border.")
+    assert (result.totals["abducted"].best, result.totals["killed"].best) == (2, 2)

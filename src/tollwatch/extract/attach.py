@@ -19,7 +19,10 @@ from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .phrases import Candidate, candidates
-from .settle import one_per_singular_verb, others_of_another_outcome, without_restated_pronouns
+from .settle import (
+    one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
+    without_the_injured_who_died,
+)
 from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
@@ -44,7 +47,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     _link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
-    found = without_restated_pronouns(t, found)
+    found = without_the_injured_who_died(without_restated_pronouns(t, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
     link_toll_parts(t, found, rules)

@@ -346,7 +346,7 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
 
 def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     """"One soldier was injured and later died", "two men were kidnapped and killed": the
-    same people, now counted as killed too."""
+    same people, now counted as killed (the injured who died are then no injury: `settle`)."""
     out = []
     for tag in t.tags["outcome"]:
         died = tag.value("pred") == "killed"

@@ -72,3 +72,13 @@ def _only_a_pronoun(t: Tagged, f: Found) -> bool:
     return any(t.at("person_objects", i) is not None
                and (i + 1 == f.end or t.over("outcome", i + 1) is not None) for i in words) \
         and not any(t.over("victim", i) is not None or name_like(t.texts[i]) for i in words)
+
+
+def without_the_injured_who_died(found: list[Found]) -> list[Found]:
+    """"One soldier was injured in the blast and later died": one death, no injury.
+
+    The wounded who die are counted as killed (`implicit._later_died`); an injury count
+    means those who survived, as UCDP, ACLED and GTD count them.
+    """
+    died = {(f.start, f.count.best) for f in found if f.how == "later"}
+    return [f for f in found if not (f.outcome == "injured" and (f.start, f.count.best) in died)]
