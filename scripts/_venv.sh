@@ -10,7 +10,12 @@ fi
 # when the compiled extract modules no longer match their sources (an edit since the build).
 want="$( (cat "$root/constraints.txt" "$root/pyproject.toml" "$root/setup.py"
           echo "TOLLWATCH_COMPILE=${TOLLWATCH_COMPILE:-1}") | sha256sum | cut -c1-64)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] \
+# After a compile that failed, the stamp also holds the sources it failed on: an edit to
+# them retries the compile, and until then the pure install stands.
+sources="$(cat "$root"/src/tollwatch/extract/*.py "$root"/src/tollwatch/{model,lexicon,errors}.py \
+           | sha256sum | cut -c1-64)"
+have="$(cat "$stamp" 2>/dev/null || true)"
+if { [ "$have" != "$want" ] && [ "$have" != "$want:$sources" ]; } \
     || ! "$venv/bin/python" "$root/src/tollwatch/native.py" 2>/dev/null; then
   # Verbose into a log: pip shows a build's own output only so, and setup.py's one line
   # ("tollwatch build: ...") says whether the extract modules were compiled.
@@ -22,6 +27,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] \
     exit 1
   fi
   grep -ho "tollwatch build: .*" "$log" | awk "!seen[\$0]++" >&2 || true
-  echo "$want" > "$stamp"
+  if grep -q "tollwatch build: compiling failed" "$log"; then
+    echo "$want:$sources" > "$stamp"
+  else
+    echo "$want" > "$stamp"
+  fi
 fi
 export PATH="$venv/bin:$PATH"
