@@ -2,6 +2,8 @@
 
 import pytest
 
+import tollwatch
+
 from tollwatch.extract.attach import find_claims
 from tollwatch.extract.document import _marked_sentences, can_claim
 from tollwatch.extract.numbers import rules_for
@@ -57,3 +59,15 @@ def test_document_pronoun_speaker_named_several_sentences_before(lexicon):
             "through the valley. It reached the village by noon. He said 12 militants were killed.")
     claim = only_claim(lexicon, text)
     assert claim.claimant is not None and claim.claimant.name == "Colonel Imran Baig"
+
+
+def test_document_first_pass_needs_the_whole_phrase_of_a_key_word(lexicon):
+    # "detonated" makes claims only in phrases ("detonated himself"), never alone
+    assert _marked(lexicon, "The bomber detonated a device near the gate.") == []
+    assert _marked(lexicon, "The bomber detonated himself near the gate.") != []
+
+
+def test_document_first_pass_reads_a_phrase_across_a_line_break(lexicon):
+    text = "Police said the bomber detonated\nhimself near the gate."
+    assert _marked(lexicon, text) != []
+    assert tollwatch.extract(text, lexicon=lexicon).totals["killed"].best == 1

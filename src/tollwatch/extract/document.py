@@ -12,6 +12,7 @@ the input and calls `document_claims`.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass
 from typing import Final
@@ -56,41 +57,81 @@ def _key_word(phrase: str, common: frozenset[str]) -> str:
     return max(reversed(words), key=lambda w: (w not in common, len(w)))
 
 
+# Phrases the first pass checks as they are written: lower-case words and single spaces. A
+# phrase with other characters ("self-immolated") may be cut into tokens differently from
+# its text, so its key word alone marks a sentence.
+_PLAIN_PHRASE: Final = re.compile(r"[a-z]+(?: [a-z]+)+")
+
+
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
-    """Outcome, negation and speech words for the cheap first pass over the whole text."""
+    """Outcome, negation and speech words for the cheap first pass over the whole text.
+
+    Each outcome key word carries the plain phrases it stands for, or None when the word
+    alone (or a phrase not checked as written) can make a claim.
+    """
     outcomes = lexicon.section("outcomes")
     grammar = lexicon.section("grammar")
     common = frozenset(str(w).lower() for name in _COMMON_WORD_LISTS for w in grammar.get(name) or [])
-    words: dict[str, str] = {}
+    claims: dict[str, set[str] | None] = {}
     for kind, _ in OUTCOME_TABLES:
         for phrases in (outcomes.get(kind) or {}).values():
             for phrase in phrases:
-                words[_key_word(phrase, common)] = "claim"
+                _add_phrase(claims, _key_word(phrase, common), " ".join(phrase.lower().split()))
     for phrase in outcomes.get("zero_nouns") or {}:
-        words.setdefault(_key_word(phrase, common), "claim")
-    for phrase in lexicon.section("claimants").get("speech_verbs", []):
-        words.setdefault(phrase.lower().split()[0], "speech")
+        claims[_key_word(phrase, common)] = None
     automaton = ahocorasick.Automaton()
-    for word, kind in words.items():
-        automaton.add_word(word, (len(word), kind))
+    for word, phrase_set in claims.items():
+        automaton.add_word(word, (len(word), "claim",
+                                  None if phrase_set is None else tuple(sorted(phrase_set))))
+    for phrase in lexicon.section("claimants").get("speech_verbs", []):
+        word = phrase.lower().split()[0]
+        if word not in claims:
+            automaton.add_word(word, (len(word), "speech", None))
     automaton.make_automaton()
     return automaton
 
 
+def _add_phrase(claims: dict[str, set[str] | None], key: str, phrase: str) -> None:
+    if phrase == key or not _PLAIN_PHRASE.fullmatch(phrase):
+        claims[key] = None
+    elif key not in claims:
+        claims[key] = {phrase}
+    else:
+        known = claims[key]
+        if known is not None:
+            known.add(phrase)
+
+
 def _marked_sentences(norm: str, sentences: list[Sentence], lexicon: Lexicon) -> tuple[list[int], set[int]]:
-    """Indexes of sentences with an outcome word, and of those with a speech word."""
+    """Indexes of sentences with an outcome phrase, and of those with a speech word.
+
+    A key word whose phrases all have several words marks its sentence only when one of
+    them stands in it: "detonated" alone is no claim, "detonated himself" may be.
+    """
     automaton = lexicon.compile("prefilter", _automaton)
     starts = [s.start for s in sentences]
     claim_idx: set[int] = set()
     speech_idx: set[int] = set()
+    maybe: dict[int, list[tuple[str, ...]]] = {}
     lowered = norm.lower()
-    for end, (length, kind) in automaton.iter(lowered):
+    for end, (length, kind, phrases) in automaton.iter(lowered):
         begin = end - length + 1
         if (begin > 0 and lowered[begin - 1].isalnum()) or (end + 1 < len(lowered) and lowered[end + 1].isalpha()):
             continue
         index = bisect.bisect_right(starts, begin) - 1
-        if index >= 0:
-            (claim_idx if kind == "claim" else speech_idx).add(index)
+        if index < 0:
+            continue
+        if kind == "speech":
+            speech_idx.add(index)
+        elif phrases is None:
+            claim_idx.add(index)
+        else:
+            maybe.setdefault(index, []).append(phrases)
+    for index, found in maybe.items():
+        if index not in claim_idx:
+            text = " ".join(sentences[index].text.lower().split())
+            if any(phrase in text for phrases in found for phrase in phrases):
+                claim_idx.add(index)
     return sorted(claim_idx), speech_idx
 
 
@@ -174,7 +215,8 @@ def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[
     cue_ends: list[list[int]] = []
     for index in sorted(wanted):
         sentence = sentences[index]
-        t = tagger.tag(sentence.text)
+        # A hard-wrapped line goes on in the same sentence: its break is a space to the tagger.
+        t = tagger.tag(sentence.text.replace("\n", " "))
         speeches = find_speech(t, actor_rules, memory)
         if index not in marked_set:
             continue
