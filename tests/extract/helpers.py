@@ -16,3 +16,9 @@ def only_claim(lexicon, text, published=PUBLISHED):
     claims = [c for c in run(lexicon, text, published).claims if c.modality == "asserted"]
     assert len(claims) == 1, claims
     return claims[0]
+
+
+def asserted(result):
+    """(count, outcome, group) of each asserted claim of an extraction, in order."""
+    return [(c.count.best, c.outcome, c.victims.group) for c in result.claims
+            if c.modality == "asserted"]

@@ -18,11 +18,12 @@ from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
-from .phrases import Candidate, candidates
+from .phrases import Candidate, candidates, coordinated
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
     without_the_injured_who_died,
 )
+from .subsets import link_apposed_parts, link_subset
 from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
@@ -42,9 +43,9 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     for index, cand in enumerate(cands):
         if cand.found is None:
             continue
-        _link_subset(t, cands, index, cand.found)
+        link_subset(t, cands, index, cand.found)
         found.append(cand.found)
-    _link_apposed_parts(t, cands)
+    link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
     found.extend(implicit_claims(t, {f.trigger for f in found}, found))
     found = without_the_injured_who_died(without_restated_pronouns(t, found))
@@ -54,28 +55,6 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found.sort(key=lambda f: (f.start, f.trigger))
     others_of_another_outcome(found)
     return found
-
-
-def _link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
-    """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
-    the count before them, set off by a comma, are its parts."""
-    attached = [(c, c.found) for c in cands if c.found is not None]
-    for i, (total, whole) in enumerate(attached):
-        if whole.part_of is not None or i + 2 >= len(attached):
-            continue
-        first = attached[i + 1]
-        gap = t.words[total.end:first[0].mention.start]
-        if gap != [","]:
-            continue
-        parts = [first]
-        for nxt in attached[i + 2:]:
-            if not _coordinated(t, parts[-1][0], nxt[0]):
-                break
-            parts.append(nxt)
-        same = all(p.outcome == whole.outcome and p.part_of is None for _, p in parts)
-        if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
-            for _, part in parts:
-                part.part_of = whole
 
 
 # -- attaching outcomes ---------------------------------------------------------------
@@ -125,7 +104,7 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, i
     tag = t.at("outcome", j)
     if tag is None or _in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
         return None
-    if j == cand.end and not tag.has("pred"):
+    if j == cand.end and not tag.has("pred") and not cand.phrase.additive:
         return None  # "two gunmen killed three guards": a bare participle may be active
     return _right_outcome(t, tag, {})
 
@@ -176,11 +155,13 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
     prev = cands[index - 1]
     if prev.found is None or prev.found.how not in ("left", "inherit"):
         return None
-    joined = _coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
+    if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
+        return None  # "including 29 children and 200 others were injured": others are no part
+    joined = coordinated(t, prev, cands[index]) or (loose and _looselycoordinated(t, prev, cands[index]))
     return (prev.found.outcome, prev.found.trigger, "inherit") if joined else None
 
 
-def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
+def _looselycoordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
     start, end = first.end, second.mention.start
     if not (0 < end - start <= 10) or t.over("coordinators", end - 1) is None:
         return False
@@ -188,16 +169,15 @@ def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool
                    for family in ("outcome", "boundaries", "speech", "auxiliaries"))
 
 
-def _coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
-    """Whether only "and", "," or "as well as" stand between two counts."""
-    gap = range(first.end, second.mention.start)
-    return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)
+def _in_inclusion(t: Tagged, start: int) -> bool:
+    """Whether a count stands right after "including" (or "including the")."""
+    return t.over("inclusion", start - 1) is not None or t.over("inclusion", start - 2) is not None
 
 
 def _included(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str] | None:
     """"92 fighters, including three suicide bombers": a subset shares its total's outcome."""
     start = cands[index].mention.start
-    if t.over("inclusion", start - 1) is None and t.over("inclusion", start - 2) is None:
+    if not _in_inclusion(t, start):
         if not cands[index].phrase.of_prior:
             return None
     for prev in reversed(cands[:index]):
@@ -223,6 +203,9 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             if own_verb:
                 return None  # "100 people were freed and 6 gunmen were killed": a clause of its own
             nxt = later[coord.end]
+            if _in_inclusion(t, cand.mention.start) and (
+                    nxt.phrase.additive or t.at("additive", nxt.mention.start) is not None):
+                return None  # "including 8 civilians and another 27 people were wounded"
             j = nxt.end
             if nxt.phrase.of_prior and t.words[coord.start] == ",":
                 j = _next_comma(t, j)  # ", three of whom had been held hostage,"
@@ -333,68 +316,3 @@ def _has_object(t: Tagged, i: int, later: dict[int, Candidate]) -> bool:
         or (t.texts[i][:1].isupper() and word.isalpha())
         or (t.at("singular_determiners", i) is not None)
     )
-
-
-def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None:
-    """The "including" that opens the stretch this count stands in, if it is still open.
-
-    "Ten people including Jose Tafur, a former candidate, were killed": the candidate is
-    inside the inclusion; ", and 10 assailants" after it closes it.
-    """
-    start = cands[index].mention.start
-    prev_end = 0
-    for prev in reversed(cands[:index]):
-        if prev.found is not None and prev.found.part_of is None:
-            prev_end = prev.end
-            break
-    for k in range(start - 1, prev_end - 1, -1):
-        if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
-            return None  # "six people, including the assailant, were killed and 14 others ..."
-        if t.words[k] == "," and k + 1 < start and t.at("closing_conjunctions", k + 1):
-            return None
-        tag = t.at("inclusion", k)
-        if tag is not None:
-            return tag
-    return None
-
-
-def _closes_inclusion(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
-    """", including a commander, and 10 assailants": the comma ends the subset."""
-    gap = t.words[prev.end:cand.mention.start]
-    if gap[:1] != [","] or len(gap) < 2:
-        return False  # a plain comma goes on with the list: "including 15 students, 2 engineers"
-    for k in range(prev.mention.start - 1, max(-1, prev.mention.start - 12), -1):
-        tag = t.over("inclusion", k)
-        if tag is not None:
-            return tag.start > 0 and t.words[tag.start - 1] == ","
-    return False
-
-
-def _groups_clash(whole: str, part: str) -> bool:
-    return "unknown" not in (whole, part) and whole != part
-
-
-def _link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> None:
-    """"92 fighters, including three suicide bombers": mark the second as part of the first.
-
-    A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
-    `found` is the claim of `cands[index]`.
-    """
-    cand = cands[index]
-    prev = cands[index - 1] if index > 0 else None
-    if prev is not None and prev.found is not None and _coordinated(t, prev, cand) \
-            and not _closes_inclusion(t, prev, cand):
-        found.part_of = prev.found.part_of
-        if found.part_of is not None:
-            return
-    inclusion = _open_inclusion(t, cands, index)
-    if inclusion is None and not cand.phrase.of_prior:
-        return
-    for prev in reversed(cands[:index]):
-        if prev.found is not None and prev.found.part_of is None:
-            if _groups_clash(prev.found.group, found.group):
-                return  # police officers cannot include assailants
-            if prev.found.outcome == found.outcome:
-                found.part_of = prev.found
-            # "twenty were wounded, and five of them later died": own outcome, own total
-            return

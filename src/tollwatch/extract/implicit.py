@@ -241,11 +241,12 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
         if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("pred")):
             continue
         after = _lone_other(t, tag.end)
-        before = next((k for k in (tag.start - 2, tag.start - 1) if _lone_other(t, k) == tag.start), None)
+        head = t.auxiliary_before(tag.start, stop=None)  # "and another was wounded"
+        before = next((k for k in (head - 1, head) if _lone_other(t, k) == head + 1), None)
         if after is not None:
             start, end = tag.end, after
         elif before is not None:
-            start, end = before, tag.start
+            start, end = before, head + 1
         else:
             continue
         earlier = [f for f in found if f.start < tag.start]
@@ -272,7 +273,7 @@ def _lone_other(t: Tagged, k: int) -> int | None:
         return None  # "the others": how many is not said
     if end < n and t.words[end].isalpha() and t.over("outcome", end) is None \
             and not (t.at("prepositions", end) or t.over("coordinators", end)
-                     or t.at("boundaries", end)):
+                     or t.at("boundaries", end) or t.at("auxiliaries", end)):
         return None  # "another soldier": a noun phrase, read elsewhere
     return end
 

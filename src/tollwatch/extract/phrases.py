@@ -373,3 +373,9 @@ def _adjective_like(t: Tagged, i: int) -> bool:
     if t.at("victim_mod", i) is not None:
         return True
     return t.words[i].isalpha() and not stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+def coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
+    """Whether only "and", "," or "as well as" stand between two counts."""
+    gap = range(first.end, second.mention.start)
+    return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)

@@ -1,0 +1,99 @@
+"""Which counts of a sentence are parts of another: apposed parts and inclusion subsets.
+
+"10 others, 5 police officers and 5 civilians, were injured" and "92 fighters, including
+three suicide bombers": the parts keep their own claims, marked `part_of` the whole, so a
+document total counts each person once.
+"""
+
+from __future__ import annotations
+
+from .found import Found
+from .phrases import Candidate, coordinated
+from .tagger import Tag, Tagged
+
+
+def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
+    """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
+    the count before them, set off by a comma, are its parts."""
+    attached = [(c, c.found) for c in cands if c.found is not None]
+    for i, (total, whole) in enumerate(attached):
+        if whole.part_of is not None or i + 2 >= len(attached):
+            continue
+        first = attached[i + 1]
+        gap = t.words[total.end:first[0].mention.start]
+        if gap != [","]:
+            continue
+        parts = [first]
+        for nxt in attached[i + 2:]:
+            if not coordinated(t, parts[-1][0], nxt[0]):
+                break
+            parts.append(nxt)
+        same = all(p.outcome == whole.outcome and p.part_of is None for _, p in parts)
+        if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
+            for _, part in parts:
+                part.part_of = whole
+
+
+def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None:
+    """The "including" that opens the stretch this count stands in, if it is still open.
+
+    "Ten people including Jose Tafur, a former candidate, were killed": the candidate is
+    inside the inclusion; ", and 10 assailants" after it closes it.
+    """
+    start = cands[index].mention.start
+    prev_end = 0
+    for prev in reversed(cands[:index]):
+        if prev.found is not None and prev.found.part_of is None:
+            prev_end = prev.end
+            break
+    for k in range(start - 1, prev_end - 1, -1):
+        if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
+            return None  # "six people, including the assailant, were killed and 14 others ..."
+        if t.words[k] == "," and k + 1 < start and t.at("closing_conjunctions", k + 1):
+            return None
+        tag = t.at("inclusion", k)
+        if tag is not None:
+            return tag
+    return None
+
+
+def _closes_inclusion(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
+    """", including a commander, and 10 assailants": the comma ends the subset."""
+    gap = t.words[prev.end:cand.mention.start]
+    if gap[:1] != [","] or len(gap) < 2:
+        return False  # a plain comma goes on with the list: "including 15 students, 2 engineers"
+    for k in range(prev.mention.start - 1, max(-1, prev.mention.start - 12), -1):
+        tag = t.over("inclusion", k)
+        if tag is not None:
+            return tag.start > 0 and t.words[tag.start - 1] == ","
+    return False
+
+
+def _groups_clash(whole: str, part: str) -> bool:
+    return "unknown" not in (whole, part) and whole != part
+
+
+def link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> None:
+    """"92 fighters, including three suicide bombers": mark the second as part of the first.
+
+    A count coordinated with a subset is a subset too ("including 11 children and 6 fighters").
+    `found` is the claim of `cands[index]`.
+    """
+    cand = cands[index]
+    prev = cands[index - 1] if index > 0 else None
+    if prev is not None and prev.found is not None and coordinated(t, prev, cand) \
+            and not _closes_inclusion(t, prev, cand) and prev.found.outcome == found.outcome:
+        found.part_of = prev.found.part_of
+        if found.part_of is not None:
+            return
+    inclusion = _open_inclusion(t, cands, index)
+    if inclusion is None and not cand.phrase.of_prior:
+        return
+    for prev in reversed(cands[:index]):
+        if prev.found is not None and prev.found.part_of is None:
+            if _groups_clash(prev.found.group, found.group):
+                return  # police officers cannot include assailants
+            if prev.found.outcome == found.outcome:
+                found.part_of = prev.found
+            # "twenty were wounded, and five of them later died": own outcome, own total
+            return
