@@ -291,6 +291,7 @@ def test_attach_figures_after_a_motive_are_background(lexicon):
 @pytest.mark.parametrize("text", [
     "The group said the bombing was retaliation for the killing of four fishermen by the navy.",
     "Leaflets at the scene swore revenge for the deaths of two students last spring.",
+    "The bombing was in protest to the deaths of three prisoners on hunger strike.",
 ])
 def test_attach_motive_without_in_is_background(lexicon, text):
     result = run(lexicon, text)

@@ -30,3 +30,15 @@ def test_phrases_a_determiner_between_names_still_ends_the_phrase(lexicon):
 def test_phrases_age_before_a_single_victim_counts_one(lexicon, text, label):
     result = run(lexicon, text)
     assert [(c.count.best, c.victims.label) for c in result.claims] == [(1, label)]
+
+
+def test_phrases_relative_clause_ends_the_victim_phrase(lexicon):
+    text = "Twin blasts kill 40 people and injure 25 who were queuing for bread."
+    result = run(lexicon, text)
+    assert (result.totals["killed"].best, result.totals["injured"].best) == (40, 25)
+
+
+def test_phrases_vague_count_of_whom_is_drawn_from_the_count_before(lexicon):
+    text = "The raid killed thirty people, many of whom were farmers, and wounded twelve."
+    result = run(lexicon, text)
+    assert (result.totals["killed"].best, result.totals["injured"].best) == (30, 12)

@@ -127,6 +127,8 @@ def _after_owner(t: Tagged, j: int) -> int:
 
 def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> Phrase | None:
     n = len(t.words)
+    if 0 < i < n and t.words[i - 1] == "of" and t.at("of_pronouns", i) is not None:
+        return Phrase(end=i + 1, label=f"of {t.texts[i]}", of_prior=True)  # "many of whom"
     if t.at("possessives", i) is not None and i + 1 < n and t.words[i + 1] in rules.not_after:
         return None  # "both his legs"
     if i < n and t.words[i] == "of":
@@ -242,7 +244,7 @@ def stops_phrase(t: Tagged, j: int) -> bool:
         or t.over("outcome", j) is not None
         or any(t.at(family, j) for family in ("auxiliaries", "boundaries", "coordinators",
                                                "inclusion", "determiners", "speech", "prepositions",
-                                               "modality"))
+                                               "modality", "person_relatives"))
     )
 
 
