@@ -34,8 +34,8 @@ PACKAGE = "tollwatch.extract"
 # TypeError before the entry point's own check could name the error.
 COMPILED = (
     "actors", "attach", "cues", "dates", "document", "found", "gazetteer", "implicit", "numbers",
-    "phrases", "placekeys", "placerules", "places", "placescan", "sentences", "subsets", "tagger",
-    "text", "tokens", "totals",
+    "phrases", "phrasewords", "placekeys", "placerules", "places", "placescan", "sentences",
+    "subsets", "tagger", "text", "tokens", "totals",
 )
 # One shared library for all of them, so calls between them stay native. It sits at the
 # top level, beside the package: mypyc derives the modules' __file__ from its place.

@@ -42,3 +42,13 @@ def test_phrases_vague_count_of_whom_is_drawn_from_the_count_before(lexicon):
     text = "The raid killed thirty people, many of whom were farmers, and wounded twelve."
     result = run(lexicon, text)
     assert (result.totals["killed"].best, result.totals["injured"].best) == (30, 12)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen shot and killed a shopkeeper and his assistant outside the market.", 2),
+    ("Militants killed a police officer and civilian at the checkpoint.", 2),
+    ("Gunmen killed a teacher and fled on motorbikes.", 1),
+    ("A mortar killed a herder and an unknown number of goats.", 1),
+])
+def test_phrases_one_more_person_after_and(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

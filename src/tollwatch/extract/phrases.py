@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from ..model import Count
 from .found import Found
 from .numbers import CountMention, NumberRules, find_counts, thing_before_person
+from .phrasewords import (
+    adjective_like, age_end, before_modifiers, inside_name, plural_looking, stops_phrase,
+)
 from .tagger import Tagged
 
 
@@ -175,14 +178,14 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
                 limit = min(n, limit + close + 1 - j)
                 j = close + 1  # "six National Uprising Movement (NUM) forces"
                 continue
-        if _inside_name(t, j):
+        if inside_name(t, j):
             j += 1  # "two National Directorate of Security (NDS) officers"
             continue
         if stops_phrase(t, j):
             break
         if t.words[j] in rules.not_after and not thing_before_person(t.words, j, rules):
             return None
-        if first_plural is None and _plural_looking(t.words[j]):
+        if first_plural is None and plural_looking(t.words[j]):
             first_plural = j + 1
         j += 1
     if j == i or (additive and _only_additive(t, i, j)):
@@ -197,17 +200,6 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         # "six peasants they accused of ...": the phrase ends at its plural noun.
         return Phrase(first_plural, modifier or "unknown", t.text_of(i, first_plural), None, additive)
     return None
-
-
-def _inside_name(t: Tagged, j: int) -> bool:
-    """A short lower-case word between two capitalised ones: the "of" of "Ministry of Defence"."""
-    return 0 < j < len(t.words) - 1 and t.texts[j].isalpha() and t.texts[j].islower() \
-        and len(t.texts[j]) <= 3 and t.texts[j - 1][:1].isupper() and t.texts[j + 1][:1].isupper() \
-        and t.at("determiners", j) is None
-
-
-def _plural_looking(word: str) -> bool:
-    return word.endswith("s") and word.isalpha() and len(word) > 3 and not word.endswith("ss")
 
 
 def _only_additive(t: Tagged, i: int, j: int) -> bool:
@@ -237,17 +229,6 @@ def _group_after_of(t: Tagged, i: int) -> str | None:
     return None
 
 
-def stops_phrase(t: Tagged, j: int) -> bool:
-    word = t.words[j]
-    return (
-        not (word.isalpha() or word == "-")
-        or t.over("outcome", j) is not None
-        or any(t.at(family, j) for family in ("auxiliaries", "boundaries", "coordinators",
-                                               "inclusion", "determiners", "speech", "prepositions",
-                                               "modality", "person_relatives"))
-    )
-
-
 def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Candidate]:
     """"a soldier", "the driver", "one policeman": a singular victim noun counts one."""
     out = []
@@ -259,7 +240,7 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
             continue  # "the Commander Carlos ... Command": part of a name
         if victim.end < len(t.words) and t.words[victim.end].isalpha() and not stops_phrase(t, victim.end):
             continue  # "a rebel spokesperson": the noun is a modifier here
-        det = _before_modifiers(t, victim.start, rules)
+        det = before_modifiers(t, victim.start, rules)
         tag = t.over("singular_determiners", det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
@@ -270,6 +251,39 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
     out.extend(_person_pronouns(t))
+    out.extend(_one_more_after_and(t, out, taken | {c.mention.start for c in out}))
+    return out
+
+
+def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """"a doctor and his associate", "a police officer and civilian": after one person and
+    "and", a singular noun with no number of its own, under the same or a possessive
+    determiner, is one more person (any outcome it gets comes from the first)."""
+    out = []
+    n = len(t.words)
+    for one in ones:
+        if one.mention.count.best != 1:
+            continue
+        k = one.end
+        if k + 1 >= n or t.words[k] != "and" or k + 1 in taken:
+            continue
+        start = k + 1
+        owned = t.at("possessives", start) is not None or t.at("indefinite_determiners", start) is not None
+        head = start + 1 if owned else start
+        if not owned and t.at("victim", head) is None:
+            continue  # "killed a teacher and fled": a bare word must be a victim noun
+        end = head
+        while end < n and end - head < 2 and t.words[end].isalpha() and t.texts[end].islower() \
+                and not stops_phrase(t, end):
+            end += 1
+        if end == head or t.words[end - 1].endswith("s"):
+            continue  # nothing there, or a plural
+        if end < n and t.words[end].isalpha() and not stops_phrase(t, end):
+            continue  # the words go on: not a noun phrase of its own
+        if end < n and t.words[end] == "of":
+            continue  # "an unknown number of others", "a member of": not one person as written
+        out.append(Candidate(_one(start, start + 1, t.text_of(start, end)),
+                             Phrase(end, "unknown", t.text_of(head, end))))
     return out
 
 
@@ -309,8 +323,8 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
             if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
                     or t.over("boundaries", before):
                 continue  # "in a blast", "of an army unit", "as a result": no victims
-        first = end = _age_end(t, det.end, rules) or det.end
-        while end < n and end - first < 4 and _adjective_like(t, end) and t.at("victim", end) is None:
+        first = end = age_end(t, det.end, rules) or det.end
+        while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None:
             end += 1
         victim = t.at("victim", end) if end < n else None
         if victim is not None:
@@ -329,52 +343,9 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
     return out
 
 
-def _before_modifiers(t: Tagged, start: int, rules: NumberRules) -> int:
-    """The token before up to two adjectives, and an age, that stand before token `start`:
-    where the determiner of "a 41-year-old Buddhist man" should be."""
-    det = start - 1
-    words = 0
-    while det >= 0 and words < 2:
-        age = t.over("ages", det)
-        number = _age_number(t, age.start, rules) if age is not None else None
-        if number is not None:
-            det = number - 1
-            continue
-        if not _adjective_like(t, det):
-            break
-        det -= 1
-        words += 1
-    return det
-
-
-def _age_end(t: Tagged, i: int, rules: NumberRules) -> int | None:
-    """Where an age that starts at token i ends ("41-year-old", "sixty year old"), if one does."""
-    for k in (i + 1, i + 2):
-        age = t.at("ages", k)
-        if age is not None:
-            return age.end if _age_number(t, k, rules) == i else None
-    return None
-
-
-def _age_number(t: Tagged, age_start: int, rules: NumberRules) -> int | None:
-    """The token of the number before the age words at `age_start`, past a hyphen."""
-    k = age_start - 1
-    if k >= 0 and t.words[k] == "-":
-        k -= 1
-    if k >= 0 and (t.words[k][:1].isdigit() or t.words[k] in rules.starters):
-        return k
-    return None
-
-
 def _one(start: int, end: int, text: str) -> CountMention:
     """A count of one read from words that are no number ("a soldier", "him")."""
     return CountMention(start, end, Count(1, 1, 1, "exact", text))
-
-
-def _adjective_like(t: Tagged, i: int) -> bool:
-    if t.at("victim_mod", i) is not None:
-        return True
-    return t.words[i].isalpha() and not stops_phrase(t, i) and t.at("singular_determiners", i) is None
 
 
 def coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:

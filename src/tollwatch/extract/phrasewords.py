@@ -1,0 +1,75 @@
+"""Word-level tests for victim phrases: where a phrase stops, what stands like an adjective
+before its noun (an age, "Buddhist"), and words inside a name ("Ministry of Defence")."""
+
+from __future__ import annotations
+
+from .numbers import NumberRules
+from .tagger import Tagged
+
+
+def stops_phrase(t: Tagged, j: int) -> bool:
+    """Whether token j cannot stand inside a victim phrase: punctuation, a verb, a function word."""
+    word = t.words[j]
+    return (
+        not (word.isalpha() or word == "-")
+        or t.over("outcome", j) is not None
+        or any(t.at(family, j) for family in ("auxiliaries", "boundaries", "coordinators",
+                                               "inclusion", "determiners", "speech", "prepositions",
+                                               "modality", "person_relatives"))
+    )
+
+
+def adjective_like(t: Tagged, i: int) -> bool:
+    """Whether token i may stand before a victim noun as a modifier ("retired", "Buddhist")."""
+    if t.at("victim_mod", i) is not None:
+        return True
+    return t.words[i].isalpha() and not stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+def inside_name(t: Tagged, j: int) -> bool:
+    """A short lower-case word between two capitalised ones: the "of" of "Ministry of Defence"."""
+    return 0 < j < len(t.words) - 1 and t.texts[j].isalpha() and t.texts[j].islower() \
+        and len(t.texts[j]) <= 3 and t.texts[j - 1][:1].isupper() and t.texts[j + 1][:1].isupper() \
+        and t.at("determiners", j) is None
+
+
+def plural_looking(word: str) -> bool:
+    """A word that looks like a plural noun ("peasants"), not like "witness"."""
+    return word.endswith("s") and word.isalpha() and len(word) > 3 and not word.endswith("ss")
+
+
+def before_modifiers(t: Tagged, start: int, rules: NumberRules) -> int:
+    """The token before up to two adjectives, and an age, that stand before token `start`:
+    where the determiner of "a 41-year-old Buddhist man" should be."""
+    det = start - 1
+    words = 0
+    while det >= 0 and words < 2:
+        age = t.over("ages", det)
+        number = age_number(t, age.start, rules) if age is not None else None
+        if number is not None:
+            det = number - 1
+            continue
+        if not adjective_like(t, det):
+            break
+        det -= 1
+        words += 1
+    return det
+
+
+def age_end(t: Tagged, i: int, rules: NumberRules) -> int | None:
+    """Where an age that starts at token i ends ("41-year-old", "sixty year old"), if one does."""
+    for k in (i + 1, i + 2):
+        age = t.at("ages", k)
+        if age is not None:
+            return age.end if age_number(t, k, rules) == i else None
+    return None
+
+
+def age_number(t: Tagged, age_start: int, rules: NumberRules) -> int | None:
+    """The token of the number before the age words at `age_start`, past a hyphen."""
+    k = age_start - 1
+    if k >= 0 and t.words[k] == "-":
+        k -= 1
+    if k >= 0 and (t.words[k][:1].isdigit() or t.words[k] in rules.starters):
+        return k
+    return None
