@@ -2,7 +2,6 @@
 
 import pytest
 
-from tollwatch.extract.numbers import rules_for
 from tollwatch.extract.phrasewords import age_end, before_modifiers, inside_name, stops_phrase
 from tollwatch.extract.tagger import tagger_for
 
@@ -26,7 +25,6 @@ def test_phrasewords_short_word_between_capitals_is_inside_a_name(lexicon):
 
 def test_phrasewords_age_is_read_past_its_hyphens(lexicon):
     tagged = _tag(lexicon, "a 41-year-old Buddhist farmer")
-    rules = rules_for(lexicon)
     assert tagged.texts[:6] == ["a", "41", "-", "year", "-", "old"]
-    assert age_end(tagged, 1, rules) == 6
-    assert before_modifiers(tagged, 7, rules) == 0  # back past "Buddhist" and the age to "a"
+    assert age_end(tagged, 1) == 6
+    assert before_modifiers(tagged, 7) == 0  # back past "Buddhist" and the age to "a"

@@ -157,11 +157,11 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
         return None
     if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
         return None  # "including 29 children and 200 others were injured": others are no part
-    joined = coordinated(t, prev, cands[index]) or (loose and _looselycoordinated(t, prev, cands[index]))
+    joined = coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
     return (prev.found.outcome, prev.found.trigger, "inherit") if joined else None
 
 
-def _looselycoordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
+def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
     start, end = first.end, second.mention.start
     if not (0 < end - start <= 10) or t.over("coordinators", end - 1) is None:
         return False
@@ -172,6 +172,11 @@ def _looselycoordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
 def _in_inclusion(t: Tagged, start: int) -> bool:
     """Whether a count stands right after "including" (or "including the")."""
     return t.over("inclusion", start - 1) is not None or t.over("inclusion", start - 2) is not None
+
+
+def _of_others(t: Tagged, cand: Candidate) -> bool:
+    """A count of others than those counted before: "200 others", "another 27 people"."""
+    return cand.phrase.additive or t.at("additive", cand.mention.start) is not None
 
 
 def _included(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str] | None:
@@ -203,8 +208,7 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             if own_verb:
                 return None  # "100 people were freed and 6 gunmen were killed": a clause of its own
             nxt = later[coord.end]
-            if _in_inclusion(t, cand.mention.start) and (
-                    nxt.phrase.additive or t.at("additive", nxt.mention.start) is not None):
+            if _of_others(t, nxt) and _in_inclusion(t, cand.mention.start):
                 return None  # "including 8 civilians and another 27 people were wounded"
             j = nxt.end
             if nxt.phrase.of_prior and t.words[coord.start] == ",":

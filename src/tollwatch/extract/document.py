@@ -12,8 +12,8 @@ the input and calls `document_claims`.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -32,13 +32,9 @@ from .numbers import rules_for
 from .places import dateline_end, find_places
 from .sentences import SentenceContext, choose_places, choose_time
 from .tagger import OUTCOME_TABLES, Tagged, tagger_for
-from .text import Sentence, normalise, split_sentences
+from .text import Sentence, abbreviations_for, normalise, split_sentences
 
 _CONTEXT_BEFORE: Final = 2
-
-
-def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(lexicon.section("text").get("abbreviations", []))
 
 
 # Grammar lists of words that stand in most sentences: never the word the first pass keys on.
@@ -162,7 +158,7 @@ class _ClaimSentence:
 def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: Lexicon) -> list[Claim]:
     """The claims of a document's text (surrogates already replaced), in sentence order."""
     norm = normalise(text)
-    sentences = split_sentences(norm, lexicon.compile("abbreviations", _abbreviations))
+    sentences = split_sentences(norm, abbreviations_for(lexicon))
     marked, speech_idx = _marked_sentences(norm, sentences, lexicon)
     if not marked:
         return []

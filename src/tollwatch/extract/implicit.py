@@ -240,15 +240,10 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("pred")):
             continue
-        after = _lone_other(t, tag.end)
-        head = t.auxiliary_before(tag.start, stop=None)  # "and another was wounded"
-        before = next((k for k in (head - 1, head) if _lone_other(t, k) == head + 1), None)
-        if after is not None:
-            start, end = tag.end, after
-        elif before is not None:
-            start, end = before, head + 1
-        else:
+        span = _other_beside(t, tag)
+        if span is None:
             continue
+        start, end = span
         earlier = [f for f in found if f.start < tag.start]
         if not earlier:
             continue  # "another" of what: nobody was counted before it
@@ -256,6 +251,19 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
         out.append(_one(min(start, tag.start), max(end, tag.end), outcome, earlier[-1].group,
                         t.text_of(start, end), tag.start, "other"))
     return out
+
+
+def _other_beside(t: Tagged, tag: Tag) -> tuple[int, int] | None:
+    """The tokens of a lone "another" or "the other" right after an outcome word, or right
+    before it past auxiliaries ("and another was wounded")."""
+    after = _lone_other(t, tag.end)
+    if after is not None:
+        return tag.end, after
+    head = t.auxiliary_before(tag.start, stop=None)
+    for k in (head - 1, head):
+        if _lone_other(t, k) == head + 1:
+            return k, head + 1
+    return None
 
 
 def _lone_other(t: Tagged, k: int) -> int | None:
@@ -267,7 +275,7 @@ def _lone_other(t: Tagged, k: int) -> int | None:
     if end is None and k + 1 < n and t.at("definite_determiners", k) is not None \
             and t.at("additive", k + 1) is not None:
         end = k + 2
-    if end is None or t.over("singular_determiners", end - 1) is None and end == k + 1:
+    if end is None or (end == k + 1 and t.over("singular_determiners", k) is None):
         return None  # "more", "further": no one person
     if t.words[end - 1].endswith("s"):
         return None  # "the others": how many is not said

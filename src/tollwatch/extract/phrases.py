@@ -240,7 +240,7 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
             continue  # "the Commander Carlos ... Command": part of a name
         if victim.end < len(t.words) and t.words[victim.end].isalpha() and not stops_phrase(t, victim.end):
             continue  # "a rebel spokesperson": the noun is a modifier here
-        det = before_modifiers(t, victim.start, rules)
+        det = before_modifiers(t, victim.start)
         tag = t.over("singular_determiners", det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
@@ -268,9 +268,10 @@ def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> li
         if k + 1 >= n or t.words[k] != "and" or k + 1 in taken:
             continue
         start = k + 1
-        owned = t.at("possessives", start) is not None or t.at("indefinite_determiners", start) is not None
-        head = start + 1 if owned else start
-        if not owned and t.at("victim", head) is None:
+        determined = t.at("possessives", start) is not None \
+            or t.at("indefinite_determiners", start) is not None
+        head = start + 1 if determined else start
+        if not determined and t.at("victim", head) is None:
             continue  # "killed a teacher and fled": a bare word must be a victim noun
         end = head
         while end < n and end - head < 2 and t.words[end].isalpha() and t.texts[end].islower() \
@@ -323,7 +324,7 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
             if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
                     or t.over("boundaries", before):
                 continue  # "in a blast", "of an army unit", "as a result": no victims
-        first = end = age_end(t, det.end, rules) or det.end
+        first = end = age_end(t, det.end) or det.end
         while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None:
             end += 1
         victim = t.at("victim", end) if end < n else None

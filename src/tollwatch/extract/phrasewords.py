@@ -3,7 +3,7 @@ before its noun (an age, "Buddhist"), and words inside a name ("Ministry of Defe
 
 from __future__ import annotations
 
-from .numbers import NumberRules
+from .numbers import word_value
 from .tagger import Tagged
 
 
@@ -38,14 +38,14 @@ def plural_looking(word: str) -> bool:
     return word.endswith("s") and word.isalpha() and len(word) > 3 and not word.endswith("ss")
 
 
-def before_modifiers(t: Tagged, start: int, rules: NumberRules) -> int:
+def before_modifiers(t: Tagged, start: int) -> int:
     """The token before up to two adjectives, and an age, that stand before token `start`:
     where the determiner of "a 41-year-old Buddhist man" should be."""
     det = start - 1
     words = 0
     while det >= 0 and words < 2:
         age = t.over("ages", det)
-        number = age_number(t, age.start, rules) if age is not None else None
+        number = age_number(t, age.start) if age is not None else None
         if number is not None:
             det = number - 1
             continue
@@ -56,20 +56,20 @@ def before_modifiers(t: Tagged, start: int, rules: NumberRules) -> int:
     return det
 
 
-def age_end(t: Tagged, i: int, rules: NumberRules) -> int | None:
+def age_end(t: Tagged, i: int) -> int | None:
     """Where an age that starts at token i ends ("41-year-old", "sixty year old"), if one does."""
     for k in (i + 1, i + 2):
         age = t.at("ages", k)
         if age is not None:
-            return age.end if age_number(t, k, rules) == i else None
+            return age.end if age_number(t, k) == i else None
     return None
 
 
-def age_number(t: Tagged, age_start: int, rules: NumberRules) -> int | None:
+def age_number(t: Tagged, age_start: int) -> int | None:
     """The token of the number before the age words at `age_start`, past a hyphen."""
     k = age_start - 1
     if k >= 0 and t.words[k] == "-":
         k -= 1
-    if k >= 0 and (t.words[k][:1].isdigit() or t.words[k] in rules.starters):
+    if k >= 0 and (t.words[k][:1].isdigit() or word_value(t.words[k]) is not None):
         return k
     return None

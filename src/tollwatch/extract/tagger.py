@@ -18,6 +18,7 @@ import ahocorasick
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
+from .text import abbreviations_for
 from .tokens import tokenizer_for
 
 # Joins tokens for the automaton; no token holds it, so matches fall on token boundaries.
@@ -179,8 +180,7 @@ class Tagger:
         # Families with no match in a sentence still answer `tags[family]` with [].
         self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
         # The stop of "Lt." or "Col." is a token of its own, but it ends no clause.
-        self.abbreviations: frozenset[str] = frozenset(
-            str(a).lower() for a in lexicon.section("text").get("abbreviations", []))
+        self.abbreviations = abbreviations_for(lexicon)
 
     def tag(self, text: str) -> Tagged:
         texts, words, offsets = self.tokenizer.tokenize(text)
@@ -219,7 +219,6 @@ class Tagger:
             over[family] = first_tokens if family not in wide \
                 else {i: t for t in kept for i in range(t.start, t.end)}
         return tagged
-
 
     def _abbreviation_stop(self, words: list[str], i: int) -> bool:
         """Whether token i is the stop after an abbreviation ("Lt. Col. Ahmed")."""

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from ..lexicon import Lexicon
+
 _CHAR_MAP: Final = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-", "\u00ad": "-",
@@ -50,6 +52,15 @@ class Sentence:
 _BOUNDARY: Final = re.compile(
     r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z][a-z])[.!?]+(?=[A-Z][a-z])"
     r"|\n\s*\n|\n(?=\s*\S)")
+
+
+def abbreviations_for(lexicon: Lexicon) -> frozenset[str]:
+    """The `text` lexicon's abbreviations, lower case and without their stop, built once."""
+    return lexicon.compile("abbreviations", _abbreviations)
+
+
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(str(a).lower() for a in lexicon.section("text").get("abbreviations", []))
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
