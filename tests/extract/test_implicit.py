@@ -81,6 +81,9 @@ def test_implicit_wounded_and_killed_is_not_read_as_the_same_people(lexicon):
      "The mayor of Santa Lucia"),
     # the owner of a body that was found is the one person
     ("Okafor's body was found in a ditch two days later.", "Okafor"),
+    # brackets before an apposition: the subject ends before them too
+    ("The chairman of the farmers' union (FU), Tun Aung (Kyaukse), was shot dead at home.",
+     "The chairman of the farmers' union"),
 ])
 def test_implicit_singular_subject_forms_count_one(lexicon, text, label):
     claim = only_claim(lexicon, text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from .anaphora import named_again, owned_remains
+from .companions import shared_outcome
 from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
@@ -47,7 +48,8 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
         found.append(cand.found)
     link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
-    found.extend(implicit_claims(t, {f.trigger for f in found}, found))
+    # Companions leave their verb to its own subject: "He was killed along with one bystander".
+    found.extend(implicit_claims(t, {f.trigger for f in found if f.how != "companion"}, found))
     found = without_the_injured_who_died(without_restated_pronouns(t, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
@@ -73,12 +75,12 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> 
         result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
-    result = (result or _inherited(t, cands, index) or _right(t, cands, index)
+    result = (result or _inherited(t, cands, index) or _companion(t, m.start) or _right(t, cands, index)
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index))
     if result is None:
         return
     outcome, trigger, how = result
-    additive = p.additive or _additive_adverb(t, m.start, trigger)
+    additive = p.additive or how == "companion" or _additive_adverb(t, m.start, trigger)
     # "One of the injured later died": people drawn from the wounded are none of the dead before.
     additive = additive or (p.partitive and outcome != p.outcome)
     group, label = p.group, p.label
@@ -153,12 +155,21 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
     if index == 0:
         return None
     prev = cands[index - 1]
-    if prev.found is None or prev.found.how not in ("left", "inherit"):
+    if prev.found is None or prev.found.how not in ("left", "inherit", "companion"):
         return None
     if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
         return None  # "including 29 children and 200 others were injured": others are no part
     joined = coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
-    return (prev.found.outcome, prev.found.trigger, "inherit") if joined else None
+    if not joined:
+        return None
+    # People joined to companions are companions too: "along with his son and a guest".
+    return prev.found.outcome, prev.found.trigger, "companion" if prev.found.how == "companion" else "inherit"
+
+
+def _companion(t: Tagged, start: int) -> tuple[str, int, str] | None:
+    """"was killed along with two others": people who shared the outcome before them."""
+    shared = shared_outcome(t, start)
+    return None if shared is None else (shared[0], shared[1], "companion")
 
 
 def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:

@@ -15,13 +15,10 @@ from typing import Final
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
+from .persons import name_like, object_end, subject_span
 from .tagger import Tag, Tagged
 
-_SUBJECT_TOKENS: Final = 8
-_OBJECT_TOKENS: Final = 6
 _ZERO_WINDOW: Final = 6
-# How far back the comma that opens an apposition before the verb may stand.
-_APPOSITION_TOKENS: Final = 20
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -64,11 +61,12 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
             end = aux  # "Vincent's body was found": the owner is the one person
         else:
             continue
-        subject = _subject_before(t, end)
+        subject = subject_span(t, end)
         if subject is not None:
-            start, group, label = subject
+            start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
-            out.append(_one(start, tag.end, outcome, group, label, tag.start, "singular"))
+            out.append(_one(start, tag.end, outcome, _group_in(t, start, stop), t.text_of(start, stop),
+                            tag.start, "singular"))
     return out
 
 
@@ -183,37 +181,8 @@ def _one_person(t: Tagged, part: list[int]) -> bool:
         and head.isalpha() and not head.endswith("s")
 
 
-def _subject_before(t: Tagged, end: int) -> tuple[int, str, str] | None:
-    if end > 0 and t.words[end - 1] == ")":
-        # "Rondon's mayor (Boyaca Department) was killed": the brackets say where, not who.
-        opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if t.words[k] == "("), None)
-        if opening is not None:
-            end = opening
-    if end > 0 and t.words[end - 1] == ",":
-        # "Nur, a member of the state parliament, was killed": skip the apposition.
-        comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1) if t.words[k] == ","), None)
-        if comma is not None:
-            end = comma
-    start = end
-    while start > 0 and end - start < _SUBJECT_TOKENS:
-        prev = start - 1
-        if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
-                or t.at("relatives", prev)):
-            break
-        start = prev
-    words = t.words[start:end]
-    if not words or t.at("not_people", start) or _negated(t, start, end):
-        return None
-    head = t.texts[end - 1]
-    if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
-        return None  # a plural head is no single person
-    if not (head.isalpha() or name_like(head)) and t.at("person_subjects", end - 1) is None:
-        return None  # "Ka'lan" and "Al-Amiri" are names
-    return start, _group_in(t, start, end), t.text_of(start, end)
 
 
-def _negated(t: Tagged, start: int, end: int) -> bool:
-    return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))
 
 
 def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
@@ -224,7 +193,7 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         verb = not tag.has("nounof")
         if verb and (_passive(t, tag.start) or t.over("determiners", tag.start - 1)):
             continue  # passive "was killed", or an adjective: "the assassinated Kanafani"
-        end = _object_end(t, tag.end)
+        end = object_end(t, tag.end)
         if end is None:
             continue
         outcome = tag.value("part") or tag.value("ger") or tag.required("nounof")
@@ -291,50 +260,10 @@ def _passive(t: Tagged, i: int) -> bool:
     return t.over("passive_auxiliaries", t.auxiliary_before(i, stop="passive_auxiliaries")) is not None
 
 
-def _object_end(t: Tagged, i: int) -> int | None:
-    """End of a singular object after an active verb, or None if there is none."""
-    n = len(t.words)
-    if i >= n:
-        return None
-    if t.at("person_objects", i) is not None:
-        return i + 1  # "shot and killed him"
-    determiner = t.over("singular_determiners", i)
-    named = name_like(t.texts[i])
-    if determiner is None and not named and t.at("victim", i) is None:
-        return _titled_name_end(t, i)
-    if t.over("perp", i) is not None and determiner is None and t.at("victim", i) is None:
-        return None
-    end = i if determiner is None else determiner.end
-    while end < n and end - i < _OBJECT_TOKENS:
-        word = t.words[end]
-        if not (word.isalpha() or name_like(t.texts[end]) or word in ("-", "'s", ".")) \
-                or t.over("boundaries", end) \
-                or t.over("coordinators", end) or t.at("prepositions", end):
-            break
-        end += 1
-    if end == i or (determiner is not None and end == determiner.end):
-        return None
-    last = t.words[end - 1]
-    if last.endswith("s") and not t.texts[end - 1][:1].isupper():
-        return None  # "killed the soldiers": plural, no number, no claim
-    return end
 
 
-def name_like(text: str) -> bool:
-    """A capitalised word of letters, allowing the apostrophes and hyphens of names ("Sa'd")."""
-    return text[:1].isupper() and all(ch.isalpha() or ch in "'-" for ch in text)
 
 
-def _titled_name_end(t: Tagged, i: int) -> int | None:
-    """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name."""
-    k = i
-    while k < len(t.words) and k - i < 3 and t.words[k].isalpha() and t.texts[k].islower() \
-            and not t.at("prepositions", k) and not t.over("coordinators", k):
-        k += 1
-    end = k
-    while end < len(t.words) and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
-        end += 1
-    return end if end - k >= 2 and k > i else None
 
 
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:

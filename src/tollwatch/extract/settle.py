@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .found import Found
-from .implicit import name_like
+from .persons import name_like
 from .tagger import Tagged
 
 

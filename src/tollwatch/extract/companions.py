@@ -1,0 +1,47 @@
+"""People who shared an outcome with the ones named before them: "along with" and its kin.
+
+"He was killed along with one bystander", "Lala died in the blast, along with his son",
+"gunmen killed Majeed al-Mani along with two of his bodyguards": the people after the
+companion words (`companions` in grammar.yaml) take the outcome of the verb before them and
+come on top of its own subject or object, who still counts.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .tagger import Tagged
+
+# Tokens between an outcome word and its companion words: a place or an object ("died in
+# the explosion, along with", "killed police general Majeed al-Mani along with").
+_REACH: Final = 8
+# Families a walk back to the outcome never crosses: another clause or another speaker.
+_STOPS: Final = ("boundaries", "speech", "relatives", "coordinators")
+_KINDS: Final = ("part", "pred", "ger", "nounof")
+
+
+def shared_outcome(t: Tagged, start: int) -> tuple[str, int] | None:
+    """The outcome and its token for people starting at `start` right after companion words.
+
+    None unless "along with" (or kin) stands right before `start`, past determiners, and an
+    outcome word stands before those words in the same clause, past one comma.
+    """
+    j = start - 1
+    while j >= 0 and t.at("determiners", j) is not None:
+        j -= 1
+    companion = t.over("companions", j) if j >= 0 else None
+    if companion is None or companion.end != j + 1:
+        return None
+    k = companion.start - 1
+    if k >= 0 and t.words[k] == ",":
+        k -= 1
+    for i in range(k, max(-1, k - _REACH), -1):
+        tag = t.over("outcome", i)
+        if tag is not None:
+            for kind in _KINDS:
+                if tag.has(kind):
+                    return tag.required(kind), tag.start
+            return None
+        if t.words[i] == "," or any(t.over(family, i) is not None for family in _STOPS):
+            return None
+    return None

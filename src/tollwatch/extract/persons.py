@@ -1,0 +1,101 @@
+"""Where one person's words stand around an outcome verb: the subject before it, the
+object after it, and the names among them. `implicit` counts such a person as one."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .tagger import Tagged
+
+_SUBJECT_TOKENS: Final = 8
+_OBJECT_TOKENS: Final = 6
+# How far back the comma that opens an apposition before the verb may stand.
+_APPOSITION_TOKENS: Final = 20
+
+
+def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
+    """Tokens [start, end) of one person as the subject of a verb at `end`, past an
+    apposition and brackets ("Nur, a member of parliament, was killed"), or None."""
+    end = _before_brackets(t, end)
+    if end > 0 and t.words[end - 1] == ",":
+        # "Nur, a member of the state parliament, was killed": skip the apposition.
+        comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1) if t.words[k] == ","), None)
+        if comma is not None:
+            # "The founder of the league (JDL), Meir Kahane, was killed": brackets before it too.
+            end = _before_brackets(t, comma)
+    start = end
+    while start > 0 and end - start < _SUBJECT_TOKENS:
+        prev = start - 1
+        if (t.at("boundaries", prev) or t.over("coordinators", prev) or t.over("speech", prev)
+                or t.at("relatives", prev)):
+            break
+        start = prev
+    words = t.words[start:end]
+    if not words or t.at("not_people", start) or negated(t, start, end):
+        return None
+    head = t.texts[end - 1]
+    if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
+        return None  # a plural head is no single person
+    if not (head.isalpha() or name_like(head)) and t.at("person_subjects", end - 1) is None:
+        return None  # "Ka'lan" and "Al-Amiri" are names
+    return start, end
+
+
+def _before_brackets(t: Tagged, end: int) -> int:
+    """Where a subject ends before brackets that close at `end` ("Rondon's mayor (Boyaca
+    Department) was killed": the brackets say where, not who)."""
+    if end > 0 and t.words[end - 1] == ")":
+        opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if t.words[k] == "("), None)
+        if opening is not None:
+            return opening
+    return end
+
+
+def negated(t: Tagged, start: int, end: int) -> bool:
+    return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))
+
+
+def object_end(t: Tagged, i: int) -> int | None:
+    """End of a singular object after an active verb, or None if there is none."""
+    n = len(t.words)
+    if i >= n:
+        return None
+    if t.at("person_objects", i) is not None:
+        return i + 1  # "shot and killed him"
+    determiner = t.over("singular_determiners", i)
+    named = name_like(t.texts[i])
+    if determiner is None and not named and t.at("victim", i) is None:
+        return _titled_name_end(t, i)
+    if t.over("perp", i) is not None and determiner is None and t.at("victim", i) is None:
+        return None
+    end = i if determiner is None else determiner.end
+    while end < n and end - i < _OBJECT_TOKENS:
+        word = t.words[end]
+        if not (word.isalpha() or name_like(t.texts[end]) or word in ("-", "'s", ".")) \
+                or t.over("boundaries", end) \
+                or t.over("coordinators", end) or t.at("prepositions", end):
+            break
+        end += 1
+    if end == i or (determiner is not None and end == determiner.end):
+        return None
+    last = t.words[end - 1]
+    if last.endswith("s") and not t.texts[end - 1][:1].isupper():
+        return None  # "killed the soldiers": plural, no number, no claim
+    return end
+
+
+def name_like(text: str) -> bool:
+    """A capitalised word of letters, allowing the apostrophes and hyphens of names ("Sa'd")."""
+    return text[:1].isupper() and all(ch.isalpha() or ch in "'-" for ch in text)
+
+
+def _titled_name_end(t: Tagged, i: int) -> int | None:
+    """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name."""
+    k = i
+    while k < len(t.words) and k - i < 3 and t.words[k].isalpha() and t.texts[k].islower() \
+            and not t.at("prepositions", k) and not t.over("coordinators", k):
+        k += 1
+    end = k
+    while end < len(t.words) and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
+        end += 1
+    return end if end - k >= 2 and k > i else None
