@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from .anaphora import named_again, owned_remains
-from .companions import shared_outcome
+from .companions import COMPANION, shared_outcome
 from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
@@ -49,7 +49,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
     # Companions leave their verb to its own subject: "He was killed along with one bystander".
-    found.extend(implicit_claims(t, {f.trigger for f in found if f.how != "companion"}, found))
+    found.extend(implicit_claims(t, {f.trigger for f in found if f.how != COMPANION}, found))
     found = without_the_injured_who_died(without_restated_pronouns(t, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
@@ -75,12 +75,12 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> 
         result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
-    result = (result or _inherited(t, cands, index) or _companion(t, m.start) or _right(t, cands, index)
+    result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start) or _right(t, cands, index)
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index))
     if result is None:
         return
     outcome, trigger, how = result
-    additive = p.additive or how == "companion" or _additive_adverb(t, m.start, trigger)
+    additive = p.additive or how == COMPANION or _additive_adverb(t, m.start, trigger)
     # "One of the injured later died": people drawn from the wounded are none of the dead before.
     additive = additive or (p.partitive and outcome != p.outcome)
     group, label = p.group, p.label
@@ -128,9 +128,9 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
         return None
     tag = t.over("outcome", j)
     if tag is not None and tag.end == j + 1:
-        for kind in ("ger", "part", "nounof"):
-            if tag.has(kind):
-                return tag.required(kind), j, "left"
+        outcome = tag.first_value(("ger", "part", "nounof"))
+        if outcome is not None:
+            return outcome, j, "left"
     if t.over("toll_link", j) is not None:
         for k in range(j - 1, max(-1, j - _TOLL_WINDOW), -1):
             tag = t.over("outcome", k)
@@ -155,7 +155,7 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
     if index == 0:
         return None
     prev = cands[index - 1]
-    if prev.found is None or prev.found.how not in ("left", "inherit", "companion"):
+    if prev.found is None or prev.found.how not in ("left", "inherit", COMPANION):
         return None
     if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
         return None  # "including 29 children and 200 others were injured": others are no part
@@ -163,13 +163,7 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
     if not joined:
         return None
     # People joined to companions are companions too: "along with his son and a guest".
-    return prev.found.outcome, prev.found.trigger, "companion" if prev.found.how == "companion" else "inherit"
-
-
-def _companion(t: Tagged, start: int) -> tuple[str, int, str] | None:
-    """"was killed along with two others": people who shared the outcome before them."""
-    shared = shared_outcome(t, start)
-    return None if shared is None else (shared[0], shared[1], "companion")
+    return prev.found.outcome, prev.found.trigger, COMPANION if prev.found.how == COMPANION else "inherit"
 
 
 def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:

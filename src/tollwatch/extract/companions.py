@@ -18,10 +18,12 @@ _REACH: Final = 8
 # Families a walk back to the outcome never crosses: another clause or another speaker.
 _STOPS: Final = ("boundaries", "speech", "relatives", "coordinators")
 _KINDS: Final = ("part", "pred", "ger", "nounof")
+# How a claim found this way says so (`Found.how`): its verb stays free for its own subject.
+COMPANION: Final = "companion"
 
 
-def shared_outcome(t: Tagged, start: int) -> tuple[str, int] | None:
-    """The outcome and its token for people starting at `start` right after companion words.
+def shared_outcome(t: Tagged, start: int) -> tuple[str, int, str] | None:
+    """Outcome, outcome token and `COMPANION` for people at `start` right after companion words.
 
     None unless "along with" (or kin) stands right before `start`, past determiners, and an
     outcome word stands before those words in the same clause, past one comma.
@@ -38,10 +40,8 @@ def shared_outcome(t: Tagged, start: int) -> tuple[str, int] | None:
     for i in range(k, max(-1, k - _REACH), -1):
         tag = t.over("outcome", i)
         if tag is not None:
-            for kind in _KINDS:
-                if tag.has(kind):
-                    return tag.required(kind), tag.start
-            return None
+            outcome = tag.first_value(_KINDS)
+            return None if outcome is None else (outcome, tag.start, COMPANION)
         if t.words[i] == "," or any(t.over(family, i) is not None for family in _STOPS):
             return None
     return None

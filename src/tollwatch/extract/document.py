@@ -201,12 +201,11 @@ def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[
     sentence end (a date right after one dates the statement). The rest are let go at once:
     holding every tagged sentence of a long document made garbage collection slower.
     """
-    wanted = set(marked)
-    wanted.update(j for j in speech_idx if j < marked[-1])
+    marked_set = set(marked)
+    wanted = marked_set | {j for j in speech_idx if j < marked[-1]}
     tagger = tagger_for(lexicon)
     actor_rules = actor_rules_for(lexicon)
     memory = Speakers()
-    marked_set = set(marked)
     readable: list[_ClaimSentence] = []
     cue_ends: list[list[int]] = []
     for index in sorted(wanted):

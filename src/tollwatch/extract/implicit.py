@@ -181,10 +181,6 @@ def _one_person(t: Tagged, part: list[int]) -> bool:
         and head.isalpha() and not head.endswith("s")
 
 
-
-
-
-
 def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     out = []
     for tag in t.tags["outcome"]:
@@ -258,12 +254,6 @@ def _lone_other(t: Tagged, k: int) -> int | None:
 def _passive(t: Tagged, i: int) -> bool:
     """Whether a form of "be" stands before token i, past adverbs ("was later killed")."""
     return t.over("passive_auxiliaries", t.auxiliary_before(i, stop="passive_auxiliaries")) is not None
-
-
-
-
-
-
 
 
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:

@@ -11,6 +11,8 @@ _SUBJECT_TOKENS: Final = 8
 _OBJECT_TOKENS: Final = 6
 # How far back the comma that opens an apposition before the verb may stand.
 _APPOSITION_TOKENS: Final = 20
+# How far back the opening bracket of brackets right before the verb may stand.
+_BRACKET_TOKENS: Final = 10
 
 
 def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
@@ -19,7 +21,8 @@ def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
     end = _before_brackets(t, end)
     if end > 0 and t.words[end - 1] == ",":
         # "Nur, a member of the state parliament, was killed": skip the apposition.
-        comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1) if t.words[k] == ","), None)
+        comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1)
+                      if t.words[k] == ","), None)
         if comma is not None:
             # "The founder of the league (JDL), Meir Kahane, was killed": brackets before it too.
             end = _before_brackets(t, comma)
@@ -31,7 +34,7 @@ def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
             break
         start = prev
     words = t.words[start:end]
-    if not words or t.at("not_people", start) or negated(t, start, end):
+    if not words or t.at("not_people", start) or _negated(t, start, end):
         return None
     head = t.texts[end - 1]
     if head.lower().endswith("s") and not head[:1].isupper() and t.over("victim", end - 1) is None:
@@ -45,13 +48,15 @@ def _before_brackets(t: Tagged, end: int) -> int:
     """Where a subject ends before brackets that close at `end` ("Rondon's mayor (Boyaca
     Department) was killed": the brackets say where, not who)."""
     if end > 0 and t.words[end - 1] == ")":
-        opening = next((k for k in range(end - 2, max(-1, end - 10), -1) if t.words[k] == "("), None)
+        opening = next((k for k in range(end - 2, max(-1, end - _BRACKET_TOKENS), -1)
+                        if t.words[k] == "("), None)
         if opening is not None:
             return opening
     return end
 
 
-def negated(t: Tagged, start: int, end: int) -> bool:
+def _negated(t: Tagged, start: int, end: int) -> bool:
+    """Whether a negation stands among tokens [start, end): "no one" is nobody to count."""
     return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))
 
 

@@ -47,6 +47,14 @@ class Tag:
                 return v
         return None
 
+    def first_value(self, kinds: tuple[str, ...]) -> str | None:
+        """`value` of the first of `kinds` the tag carries: "part" before "pred", say."""
+        for kind in kinds:
+            found = self.value(kind)
+            if found is not None:
+                return found
+        return None
+
     def required(self, kind: str) -> str:
         """`value` of a kind that the tag's family always carries: a victim's "noun" group."""
         value = self.value(kind)
