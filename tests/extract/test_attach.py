@@ -299,6 +299,20 @@ def test_attach_motive_without_in_is_background(lexicon, text):
     assert result.totals["killed"] is None
 
 
+def test_attach_gerund_after_a_comma_leaves_the_motive(lexicon):
+    text = ("A bomber struck a crowd protesting a new tax law, killing eleven people and "
+            "wounding twenty others.")
+    result = run(lexicon, text)
+    assert [c.background for c in result.claims] == [False, False]
+    assert (result.totals["killed"].best, result.totals["injured"].best) == (11, 20)
+
+
+def test_attach_gerund_listed_in_a_motive_stays_background(lexicon):
+    text = "Rebels struck in revenge for the killing, wounding and abduction of six fighters."
+    result = run(lexicon, text)
+    assert result.claims and all(c.background for c in result.claims)
+
+
 def test_attach_named_objects_keep_apostrophes_and_titles(lexicon):
     assert claims_of(lexicon, "Gunmen shot and killed Sa'd Subhi in Baqubah.") == [(1, "killed", "unknown")]
     assert claims_of(lexicon, "Gunmen shot and killed police Colonel Basim Qasim in Baghdad.") == [

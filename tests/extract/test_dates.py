@@ -47,6 +47,28 @@ def test_dates_month_day_without_year_is_on_or_before_publication():
     assert interval(late_december) == ("2025-12-30", "2025-12-30", "day")
 
 
+def test_dates_day_and_month_up_to_a_month_ahead_are_in_publication_year():
+    assert only("The vote on February 20 will go ahead.").when.start == "2026-02-20"
+    body = only("The man was abducted. His body was found on 3 March.")
+    assert body.when.start == "2026-03-03"
+    assert only("Rebels shelled the market on March 5.").when.start == "2025-03-05"
+    new_year = only("The vote on Jan 10 will go ahead.", dt.date(2025, 12, 28))
+    assert new_year.when.start == "2026-01-10"
+
+
+@pytest.mark.parametrize("text", [
+    "Shells fell on the 7th of July neighborhood of the city.",
+    "A bomb went off near 26 September Street in the capital.",
+    "The December 20 Movement said it planted the device.",
+])
+def test_dates_day_and_month_in_a_name_are_no_time(text):
+    assert times(text) == []
+
+
+def test_dates_day_and_month_before_other_nouns_stay_times():
+    assert only("On 5 May district police said two men were held.").when.start == "2025-05-05"
+
+
 def test_dates_date_on_publication_day_is_that_day():
     assert only("Clashes broke out on February 1.").when.start == "2026-02-01"
 
@@ -539,10 +561,10 @@ def test_dates_calendar_days_are_read_as_dateparser_reads_them(string, base, ord
 
 
 def test_dates_calendar_days_without_a_year_land_where_dateparser_puts_them():
-    from tollwatch.extract.dateabsolute import _calendar_day, _not_after, _parse_date
+    from tollwatch.extract.dateabsolute import _calendar_day, _parse_date, _year_for
 
-    quick = _not_after(_calendar_day(PUB.year, 12, 3), PUB)
-    assert quick == _not_after(_parse_date("3 dec", PUB, "DMY"), PUB) == dt.date(2025, 12, 3)
+    quick = _year_for(_calendar_day(PUB.year, 12, 3), PUB)
+    assert quick == _year_for(_parse_date("3 dec", PUB, "DMY"), PUB) == dt.date(2025, 12, 3)
 
 
 def test_dates_leave_impossible_and_far_days_to_dateparser():

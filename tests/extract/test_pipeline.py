@@ -142,6 +142,16 @@ def test_pipeline_speaker_of_a_sentence_without_claims_carries_on(lexicon):
     assert claim.claimant is not None and "Tariq Mehmood" in claim.claimant.name
 
 
+def test_pipeline_body_found_days_after_the_report_date_counts(lexicon):
+    # An archive dates its report by the day of the abduction; the death came a week later.
+    text = ("A driver for the aid agency was abducted on December 14. "
+            "His body was found near the river on December 22.")
+    result = tollwatch.extract(text, published_at="2004-12-14", lexicon=lexicon)
+    assert result.totals["killed"] is not None and result.totals["killed"].best == 1
+    killed = [c for c in result.claims if c.outcome == "killed"]
+    assert [c.when.start for c in killed] == ["2004-12-22"]
+
+
 def test_pipeline_empty_text_gives_no_claims(lexicon):
     result = tollwatch.extract("", lexicon=lexicon)
     assert result.claims == []

@@ -50,6 +50,17 @@ def test_places_within_restricts_results(lexicon):
     assert places(lexicon, text, within=[]) == []
 
 
+def test_places_within_takes_ranges_in_any_order(lexicon):
+    text = "Clashes were reported in Quetta. A bomb went off in Peshawar. Gunmen struck in Kabul."
+    whole = (0, len(text))
+    first = (0, text.index(".") + 1)
+    third = (text.index("Gunmen"), len(text))
+    # The wide range starting first holds every name, though a shorter one starts with it.
+    assert [p.name for p in places(lexicon, text, within=[first, whole])] \
+        == ["Quetta", "Peshawar", "Kabul"]
+    assert [p.name for p in places(lexicon, text, within=[third, first])] == ["Quetta", "Kabul"]
+
+
 def test_places_alias_banjegur_is_panjgur(lexicon):
     text = "Paramilitary troops raided hideouts near Banjegur, officials in Balochistan said."
     panjgur = named(lexicon, text, "Banjegur")

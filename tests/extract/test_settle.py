@@ -39,6 +39,17 @@ def test_settle_pronoun_naming_the_subject_again_is_not_another_victim(lexicon, 
     assert run(lexicon, text).totals["killed"].best == total
 
 
+@pytest.mark.parametrize("text, total", [
+    # the bomber who blew himself up is the "himself" his blast killed
+    ("A bomber blew himself up at the gate, killing himself and four guards.", 5),
+    ("The woman blew herself up in the queue, killing herself and two pilgrims.", 3),
+    # without such a phrase before it, "himself" is the only count of the bomber
+    ("A bomber detonated his vest at the gate, killing himself and four guards.", 5),
+])
+def test_settle_reflexive_after_a_phrase_by_own_hand_is_the_same_person(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total
+
+
 def test_settle_pronoun_that_owns_a_noun_is_another_person(lexicon):
     text = "A village elder and her husband were killed by gunmen near the well."
     assert run(lexicon, text).totals["killed"].best == 2

@@ -3,6 +3,8 @@
 Modality cues ("denied", "threatened to") and background cues ("in retaliation for") govern
 what follows them in the same clause; a modal between the victims and their verb ("five
 soldiers could die") governs the claim too, and a negated verb ("were not killed") denies it.
+A claim opened by its gerund after a comma ("protesting a new law, killing 15") goes back to
+the sentence's own event, out of a background cue's reach; a denial still covers it.
 """
 
 from __future__ import annotations
@@ -18,12 +20,25 @@ _BACKGROUND_WINDOW: Final = 12
 
 def mark_cues(t: Tagged, found: list[Found]) -> None:
     """Set each claim's modality and background flag from the cues of its sentence."""
+    clauses = _gerund_clauses(t, found)
     for f in found:
         modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
         f.modality = modality.required("modality") if modality else "asserted"
         if f.modality == "asserted" and f.how != "zero" and _negated_verb(t, f.trigger):
             f.modality = "denied"  # "five soldiers were not killed", "did not injure the mayor"
-        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW) is not None
+        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW, clauses) is not None
+
+
+def _gerund_clauses(t: Tagged, found: list[Found]) -> set[int]:
+    """The commas before claims that open with their gerund: "…, killing 15 people"."""
+    commas = set()
+    for f in found:
+        comma = f.trigger - 1
+        if f.trigger < f.start and comma >= 0 and t.words[comma] == ",":
+            tag = t.at("outcome", f.trigger)
+            if tag is not None and tag.has("ger"):
+                commas.add(comma)
+    return commas
 
 
 def _negated_verb(t: Tagged, trigger: int) -> bool:
@@ -48,11 +63,15 @@ def _modal_before_verb(t: Tagged, f: Found) -> Tag | None:
     return None
 
 
-def _cue_before(t: Tagged, f: Found, family: str, window: int) -> Tag | None:
-    """The nearest tag of `family` in the `window` tokens before a claim, within its clause."""
+def _cue_before(t: Tagged, f: Found, family: str, window: int,
+                ends: set[int] | frozenset[int] = frozenset()) -> Tag | None:
+    """The nearest tag of `family` in the `window` tokens before a claim, within its clause.
+
+    Tokens in `ends` end the clause as boundaries do.
+    """
     begin = min(f.start, f.trigger)
     for i in range(begin - 1, max(-1, begin - window - 1), -1):
-        if t.at("boundaries", i) is not None:
+        if t.at("boundaries", i) is not None or i in ends:
             return None
         tag = t.over(family, i)
         if tag is not None:

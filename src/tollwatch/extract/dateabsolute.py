@@ -43,6 +43,9 @@ def _parse_date(string: str, base: dt.date | None, order: str) -> dt.date | None
 # Years for which reading a valid day without dateparser was checked to agree with it.
 _CHECKED_YEARS: Final = range(1900, 2101)
 _ORDINALS: Final = ("st", "nd", "rd", "th")
+# A day and month without a year this many days after publication is in its year: a date a
+# few weeks ahead is one coming up, not one almost a year gone.
+_AHEAD_DAYS: Final = 31
 
 
 def _calendar_day(year: int, month: int, day: int) -> dt.date | None:
@@ -64,8 +67,17 @@ def _day_number(text: str) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 2 else None
 
 
-def _not_after(day: dt.date, published: dt.date) -> dt.date | None:
-    """The same month and day in the latest year that is not after publication."""
+def _year_for(day: dt.date, published: dt.date) -> dt.date | None:
+    """The same month and day in the year a report published on `published` means.
+
+    That is the year in which it falls at most `_AHEAD_DAYS` after publication ("the vote on
+    22 March" the day before; a body found after a report dated by the day of the attack),
+    else the latest year that is not after publication.
+    """
+    for year in (published.year, published.year + 1):
+        ahead = _date(year, day.month, day.day)
+        if ahead is not None and published < ahead <= published + dt.timedelta(days=_AHEAD_DAYS):
+            return ahead
     for year in range(min(day.year, published.year), published.year - 9, -1):
         try:
             candidate = day.replace(year=year)
@@ -88,7 +100,7 @@ def _day_month(raw: Raw, context: Context, prefix: str) -> Interval:
     elif context.published:
         day = _calendar_day(context.published.year, month, number) if month and number else None
         day = day or _parse_date(string, context.published, "DMY")
-        day = day and _not_after(day, context.published)
+        day = day and _year_for(day, context.published)
     else:
         return UNKNOWN
     if day is None or day.month != month:

@@ -6,7 +6,9 @@ interval. Conventions, chosen so an interval is never narrower than the words al
 never guessed:
 
 - A date without a year, a weekday, a month alone take the latest such date on or before
-  publication (news convention); a weekday equal to publication's is publication day.
+  publication (news convention); a weekday equal to publication's is publication day. A
+  day and month up to a month after publication are in its year: a date coming up ("the
+  vote on 22 March"), or one after the day an archive dates its report by.
 - An interval that starts on or before publication ends there at the latest ("this week",
   "in 2026"); one that starts after it (a plan) is kept whole.
 - Windows counted back from publication ("over the past 40 hours") start at the date of
@@ -25,6 +27,8 @@ never guessed:
 - "since X" runs from the start of X to publication; "before X" / "prior to X" has an open
   start and ends the day before X. Both words are part of the mention's span and text. An
   event named between "since" and its date ("since the raid on January 29") is too.
+- A day and month before a noun of `date_name_nouns` ("the 7th of July neighbourhood", "the
+  December 20 Movement") are part of a name and make no mention.
 - Numeric dates: "MM/DD/YYYY:" at a line start (GTD summaries) is month first; otherwise
   an unambiguous numeric date in the document (a part above 12) sets the order; failing
   that, the only reading on or before publication; failing that, `numeric_date_order`.
@@ -57,6 +61,7 @@ __all__ = ["find_times", "statement_dates"]
 _COMPILED_KEY: Final = "extract.dates"
 # Kinds whose interval is no point of reference for "that day" or "earlier".
 _NOT_ANCHORS: Final = frozenset({"dur", "clock", "before", "recent"})
+_DAY_AND_MONTH: Final = frozenset({"dm", "md"})
 # Characters searched back from a date for "since the <event> on", and from "earlier" for
 # "<figure> given": a few words, so that the search stays cheap.
 _EVENT_REACH: Final = 60
@@ -88,6 +93,7 @@ def find_times(text: str, published: dt.date | None, lexicon: Lexicon,
     raws = _scan_until(text, lowered, patterns, len(text) if until is None else until)
     if not raws:
         return []
+    raws = [r for r in raws if not _names_something(r, lowered, patterns)]
     raws = _drop_words_joined_to_dates(raws, lowered, patterns)
     raws = [r for r in raws if not _qualifies_a_figure(r, lowered, patterns)]
     if isinstance(published, dt.datetime):
@@ -211,6 +217,11 @@ def _drop_words_joined_to_dates(raws: list[Raw], lowered: str,
             continue
         kept.append(raw)
     return kept
+
+
+def _names_something(raw: Raw, lowered: str, patterns: Patterns) -> bool:
+    """"the 7th of July neighbourhood", "the April 20 Group": a day and month in a name."""
+    return raw.kind in _DAY_AND_MONTH and patterns.name_after.match(lowered, raw.span[1]) is not None
 
 
 def _qualifies_a_figure(raw: Raw, lowered: str, patterns: Patterns) -> bool:

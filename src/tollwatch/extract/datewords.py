@@ -42,6 +42,7 @@ class Patterns:
     since_event: re.Pattern[str]
     figure_after: re.Pattern[str]
     figure_before: re.Pattern[str]
+    name_after: re.Pattern[str]
     joiner: re.Pattern[str]
     statement_gap: re.Pattern[str]
     number_split: re.Pattern[str]
@@ -148,6 +149,7 @@ def _build_patterns(lx: dict[str, Any]) -> Patterns:
         figure_before=re.compile(
             rf"\b{_alt(_list(lx, 'figure_nouns'))}\s+(?:[\w'-]+\s+){{0,4}}?"
             rf"{_alt(_list(lx, 'figure_participles'))}\s+$"),
+        name_after=re.compile(rf"\s+{_alt(_list(lx, 'date_name_nouns'))}\b"),
         joiner=re.compile(rf"\s+(?:{_alt(_list(lx, 'date_joiners'))}\s+)?"),
         # Run on the text as written: a place is capitalised ("told reporters in Quetta late on").
         statement_gap=re.compile(

@@ -55,12 +55,25 @@ def without_restated_pronouns(t: Tagged, found: list[Found]) -> list[Found]:
     A pronoun counted as one person names again the one person the sentence's passive
     subject already counts for the same outcome. Only such a subject: in "the attacker
     killed a guard before police shot him dead", "him" is the attacker, not the guard.
+    A reflexive ("…, killing himself") names again the subject of an outcome phrase that
+    holds one ("a bomber blew himself up"), if that phrase comes first.
     """
     subjects = [f for f in found if f.count.best == 1 and f.end <= f.trigger and any(
         t.over("passive_auxiliaries", k) is not None for k in range(f.end, f.trigger))]
+    selves = [f for f in found if _by_own_hand(t, f)]
     return [f for f in found
             if not (_only_a_pronoun(t, f) and any(s is not f and s.outcome == f.outcome
-                                                  and s.end <= f.start for s in subjects))]
+                                                  and s.end <= f.start for s in subjects))
+            and not (f.end - f.start == 1 and t.at("reflexives", f.start) is not None
+                     and any(s is not f and s.outcome == f.outcome and s.trigger < f.start
+                             for s in selves))]
+
+
+def _by_own_hand(t: Tagged, f: Found) -> bool:
+    """Whether a claim's outcome phrase holds a reflexive: "blew himself up"."""
+    tag = t.over("outcome", f.trigger)
+    return tag is not None and any(t.at("reflexives", i) is not None
+                                   for i in range(tag.start, tag.end))
 
 
 def _only_a_pronoun(t: Tagged, f: Found) -> bool:

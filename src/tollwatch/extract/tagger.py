@@ -157,7 +157,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "continuing_clauses", "additive_adverbs", "not_people", "relatives",
                 "possessives", "of_pronouns", "restating_counts", "plural_auxiliaries",
                 "definite_determiners", "person_subjects", "plural_nouns",
-                "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions"):
+                "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions",
+                "reflexives"):
         add(key, grammar.get(key), key)
     return table
 
