@@ -299,6 +299,23 @@ def test_attach_motive_without_in_is_background(lexicon, text):
     assert result.totals["killed"] is None
 
 
+def test_attach_count_after_and_an_owner_shares_the_verb(lexicon):
+    result = run(lexicon, "Gunmen killed a farmer and his two sons near the well.")
+    assert asserted(result) == [(1, "killed", "civilians"), (2, "killed", "unknown")]
+    assert result.totals["killed"].best == 3
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen killed a guard and his son, a ministry clerk, in the market.", 2),
+    ("Gunmen killed a teacher, a father of three, near the school.", 1),
+    # a list goes on after the comma: more people, not an apposition
+    ("Gunmen killed a guard, a nurse, and a driver.", 3),
+    ("A bomb killed a bomber, a soldier, 4 policemen and 4 civilians.", 10),
+])
+def test_attach_one_person_between_commas_is_an_apposition(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total
+
+
 def test_attach_gerund_after_a_comma_leaves_the_motive(lexicon):
     text = ("A bomber struck a crowd protesting a new tax law, killing eleven people and "
             "wounding twenty others.")
@@ -328,6 +345,11 @@ def test_attach_named_objects_keep_apostrophes_and_titles(lexicon):
          [(4, "killed", "unknown")]),
         # the relative clause has its own active verb and object
         ("Three clerks who were escorting a detained smuggler to the court in Zhob were killed.",
+         [(3, "killed", "unknown")]),
+        # "as" and "after" inside the relative clause are prepositions, no clause of their own
+        ("Two Nepalis who worked as cooks for the mission were killed.",
+         [(2, "killed", "unknown")]),
+        ("Three porters who arrived after the first blast were killed.",
          [(3, "killed", "unknown")]),
         # an apposition between commas, then the verb
         ("Two members of the Khost Valley Front, the armed wing of a banned party, were killed.",

@@ -27,6 +27,39 @@ def test_implicit_coordinated_singular_subjects_count_one_each(lexicon, text, la
     assert total == 2
 
 
+@pytest.mark.parametrize("text, labels", [
+    # a comma before a possessive joins one more person to the list
+    ("The imam, his driver and a guard were killed in the ambush.",
+     ["The imam", "a guard", "his driver"]),
+    ("Rosa Quispe, her 12-year-old son Mateo, and their driver were killed.",
+     ["Rosa Quispe", "her 12-year-old son Mateo", "their driver"]),
+])
+def test_implicit_list_with_commas_before_possessives_counts_each(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels
+    assert total == 3
+
+
+def test_implicit_singular_subject_with_also_is_one_more(lexicon):
+    text = "A gunman shot and killed Rosa Quispe, a candidate for mayor. Quispe's driver was also killed."
+    result = run(lexicon, text)
+    driver = [c for c in result.claims if c.count.text == "Quispe's driver"]
+    assert len(driver) == 1 and driver[0].additional
+    assert result.totals["killed"].best == 2
+
+
+@pytest.mark.parametrize("text, total", [
+    # "the" after the comma may open an apposition: the chair is Umar
+    ("Umar, the district chair, and his son were killed.", 2),
+    # an opening phrase is no person, though a possessive follows its comma
+    ("In the ambush, his driver and a guard were killed.", 2),
+    # words joined by "and" before the comma describe the man named first
+    ("Ali Khan, leader of the tribe and a former aide to the governor, and his son were killed.", 2),
+])
+def test_implicit_comma_before_a_possessive_adds_no_apposition(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
+
+
 @pytest.mark.parametrize("text, total", [
     # a counted part beside a person: both count
     ("The police chief and one of his bodyguards were killed.", 2),

@@ -19,6 +19,7 @@ from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
+from .persons import additive_adverb
 from .phrases import Candidate, candidates, coordinated
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
@@ -32,6 +33,8 @@ _RIGHT_WINDOW: Final = 14
 _RELATIVE_WINDOW: Final = 24
 _APPOSITION_TOKENS: Final = 12
 _TOLL_WINDOW: Final = 7
+# Words an apposition of one person may run past its own phrase before its closing comma.
+_APPOSITION_TAIL: Final = 4
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
@@ -80,7 +83,7 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> 
     if result is None:
         return
     outcome, trigger, how = result
-    additive = p.additive or how == COMPANION or _additive_adverb(t, m.start, trigger)
+    additive = p.additive or how == COMPANION or additive_adverb(t, m.start, trigger)
     # "One of the injured later died": people drawn from the wounded are none of the dead before.
     additive = additive or (p.partitive and outcome != p.outcome)
     group, label = p.group, p.label
@@ -109,15 +112,6 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, i
     if j == cand.end and not tag.has("pred") and not cand.phrase.additive:
         return None  # "two gunmen killed three guards": a bare participle may be active
     return _right_outcome(t, tag, {})
-
-
-def _additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
-    """"His driver was also killed": an adverb between the count and its outcome."""
-    low, high = sorted((start, trigger))
-    span = range(low, high + 1)
-    if any(t.over("inclusion", k) is not None for k in span):
-        return False  # "children were also among those killed": inside the toll, not beside it
-    return any(t.over("additive_adverbs", k) is not None for k in span)
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
@@ -159,11 +153,38 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
         return None
     if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
         return None  # "including 29 children and 200 others were injured": others are no part
+    if _apposed_one(t, prev, cands[index]):
+        return None
     joined = coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
     if not joined:
         return None
     # People joined to companions are companions too: "along with his son and a guest".
     return prev.found.outcome, prev.found.trigger, COMPANION if prev.found.how == COMPANION else "inherit"
+
+
+def _apposed_one(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
+    """"killed an officer and his son, a ministry employee, in Kabul": one person said again.
+
+    An indefinite one between commas right after one person is an apposition when the
+    sentence goes on after its closing comma with a preposition or a new clause, not with
+    more people ("a soldier, a policeman, and a nurse"; "a bomber, a soldier, 4 civilians").
+    """
+    start = cand.mention.start
+    if t.words[prev.end:start] != [","] or prev.mention.count.best != 1 \
+            or cand.mention.count.best != 1 or t.at("indefinite_determiners", start) is None:
+        return False
+    n = len(t.words)
+    # The apposition may go on past its phrase: "a teacher, a father of three, in the market".
+    for k in range(cand.end, min(n, cand.end + _APPOSITION_TAIL + 1)):
+        word = t.words[k]
+        if word in (".", "!", "?"):
+            return True
+        if word == ",":
+            return k + 1 < n and (t.at("prepositions", k + 1) is not None
+                                  or t.at("boundaries", k + 1) is not None)
+        if t.over("coordinators", k) or t.over("outcome", k) or t.at("boundaries", k):
+            return False
+    return False
 
 
 def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
@@ -246,7 +267,8 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             later[j].inside = True  # "eight people from three families were killed"
             j = later[j].end
             continue
-        if j in later or t.at("boundaries", j) is not None or _is_negation(t, j):
+        if j in later or _is_negation(t, j) or (t.at("boundaries", j) is not None and not (
+                relative and t.at("relative_prepositions", j) is not None)):
             return None
         own_verb = own_verb or (not relative and t.at("passive_auxiliaries", j) is not None)
         j += 1

@@ -15,10 +15,14 @@ from typing import Final
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
-from .persons import name_like, object_end, subject_span
+from .persons import additive_adverb, name_like, object_end, subject_span
+from .phrasewords import age_end
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
+# Tokens a list of subjects may run back from its verb, and one person of it before a comma.
+_LIST_TOKENS: Final = 16
+_PART_TOKENS: Final = 8
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -65,8 +69,10 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if subject is not None:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
-            out.append(_one(start, tag.end, outcome, _group_in(t, start, stop), t.text_of(start, stop),
-                            tag.start, "singular"))
+            one = _one(start, tag.end, outcome, _group_in(t, start, stop), t.text_of(start, stop),
+                       tag.start, "singular")
+            one.additive = additive_adverb(t, stop, tag.start)  # "Carreno's driver was also killed"
+            out.append(one)
     return out
 
 
@@ -115,20 +121,13 @@ def _plural_auxiliary(t: Tagged, trigger: int) -> int:
 
 def _coordinated_subjects(t: Tagged, aux: int, tag: Tag, covered: set[int]) -> list[Found]:
     """Each part of "X and Y were killed" as one person, if each is one or already counted."""
-    start = aux
-    while start > 0 and aux - start < 12:
-        prev = start - 1
-        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
-                or _punctuation(t, prev) or t.over("outcome", prev) \
-                or t.over("auxiliaries", prev):
-            break  # "The chief was killed and two guards were injured": another clause
-        if t.over("inclusion", prev) or t.words[prev][:1].isdigit():
-            return []
-        start = prev
+    start = _list_start(t, aux)
+    if start is None:
+        return []
     parts: list[list[int]] = []
     current: list[int] = []
     for i in range(start, aux):
-        if t.words[i] == "and":
+        if t.words[i] in ("and", ","):
             if current:
                 parts.append(current)
             current = []
@@ -145,6 +144,57 @@ def _coordinated_subjects(t: Tagged, aux: int, tag: Tag, covered: set[int]) -> l
         label = t.text_of(part[0], part[-1] + 1)
         out.append(_one(part[0], part[-1] + 1, outcome, group, label, tag.start, "singular"))
     return out
+
+
+def _list_start(t: Tagged, aux: int) -> int | None:
+    """Where the subjects before a plural auxiliary begin; None when they are a count's parts.
+
+    A comma ends them, unless the part after it opens with a possessive and the words before
+    it are one person: "The mayor, his driver and a bodyguard", "X, her daughter, and their
+    guard". A possessive names someone else than the person before it; "the" or "a" may open
+    an apposition of that person ("Umar, the district chair, and his son"), so the list stops.
+    """
+    start = aux
+    while start > 0 and aux - start < _LIST_TOKENS:
+        prev = start - 1
+        if t.words[prev] == ",":
+            before = _person_before_comma(t, prev, start)
+            if before is None:
+                break
+            start = before
+            continue
+        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
+                or _punctuation(t, prev) or t.over("outcome", prev) \
+                or t.over("auxiliaries", prev):
+            break  # "The chief was killed and two guards were injured": another clause
+        if t.over("inclusion", prev) or (t.words[prev][:1].isdigit() and age_end(t, prev) is None):
+            return None
+        start = prev
+    return start
+
+
+def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
+    """The start of one person right before `comma`, if the part after it opens with a
+    possessive and that person opens the clause; else None.
+
+    Words before it joined by "and" ("leader of the tribe and a former bodyguard to X, and
+    his son") describe someone named earlier: no list member of their own.
+    """
+    opening = after + 1 if t.words[after] == "and" else after
+    if t.at("possessives", opening) is None:
+        return None
+    first = comma
+    while first > 0:
+        prev = first - 1
+        if t.words[prev] == "," or t.at("boundaries", prev) or t.over("speech", prev):
+            break
+        if first == comma - _PART_TOKENS or t.words[prev] == "and" or t.over("outcome", prev) \
+                or t.over("auxiliaries", prev) or t.at("relatives", prev) \
+                or t.over("inclusion", prev) or _punctuation(t, prev):
+            return None
+        first = prev
+    part = list(range(first, comma))
+    return first if part and _one_person(t, part) else None
 
 
 def _punctuation(t: Tagged, i: int) -> bool:

@@ -104,3 +104,12 @@ def _titled_name_end(t: Tagged, i: int) -> int | None:
     while end < len(t.words) and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
         end += 1
     return end if end - k >= 2 and k > i else None
+
+
+def additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
+    """"His driver was also killed": an adverb between the count and its outcome."""
+    low, high = sorted((start, trigger))
+    span = range(low, high + 1)
+    if any(t.over("inclusion", k) is not None for k in span):
+        return False  # "children were also among those killed": inside the toll, not beside it
+    return any(t.over("additive_adverbs", k) is not None for k in span)

@@ -350,6 +350,10 @@ def _one(start: int, end: int, text: str) -> CountMention:
 
 
 def coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
-    """Whether only "and", "," or "as well as" stand between two counts."""
-    gap = range(first.end, second.mention.start)
+    """Whether only "and", "," or "as well as" stand between two counts, and maybe an owner
+    of the second: "killed a farmer and his two sons"."""
+    end = second.mention.start
+    if end - 1 > first.end and t.at("possessives", end - 1) is not None:
+        end -= 1
+    gap = range(first.end, end)
     return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)
