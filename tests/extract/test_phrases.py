@@ -52,3 +52,14 @@ def test_phrases_vague_count_of_whom_is_drawn_from_the_count_before(lexicon):
 ])
 def test_phrases_one_more_person_after_and(lexicon, text, total):
     assert run(lexicon, text).totals["killed"].best == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # a people's name after "a" is one person, though capitalised
+    ("A grenade hit the bar, injuring a Dutch woman, a Togolese and a Malian driver.", 3),
+    ("Gunmen wounded two guards as well as an Egyptian near the gate.", 3),
+    # a capitalised word that names no people stays a thing
+    ("Two guards were wounded by a gunman with a Kalashnikov.", 2),
+])
+def test_phrases_a_people_name_after_a_is_one_person(lexicon, text, total):
+    assert run(lexicon, text).totals["injured"].best == total

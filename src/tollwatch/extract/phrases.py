@@ -322,7 +322,7 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
         outcome_of = t.over("outcome", before)
         if outcome_of is None or not outcome_of.has("nounof"):
             if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
-                    or t.over("boundaries", before):
+                    or (t.over("boundaries", before) and not t.over("coordinators", before)):
                 continue  # "in a blast", "of an army unit", "as a result": no victims
         first = end = age_end(t, det.end) or det.end
         while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None:
@@ -337,8 +337,8 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
             continue
         head = t.words[end - 1] if end > det.end else ""
         if not head.isalpha() or head.endswith("s") or head in rules.not_after \
-                or t.texts[end - 1][:1].isupper():
-            continue
+                or (t.texts[end - 1][:1].isupper() and t.at("demonym", end - 1) is None):
+            continue  # "a Kalashnikov" is a thing; "a Togolese" a person
         mention = _one(det.start, det.end, t.text_of(det.start, end))
         out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end))))
     return out

@@ -150,6 +150,9 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     add("modality", modality.get("hypothetical"), "modality", "hypothetical")
     add("background", modality.get("background"), "background")
 
+    # "an Egyptian", "a Briton": a people's name after "a" is one person, though capitalised.
+    add("demonym", (lexicon.section("places").get("demonyms") or {}).keys(), "demonym")
+
     grammar = lexicon.section("grammar")
     for key in ("auxiliaries", "boundaries", "coordinators", "inclusion", "singular_determiners",
                 "determiners", "zero_blockers", "singular_auxiliaries", "prepositions",
