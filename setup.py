@@ -34,7 +34,7 @@ PACKAGE = "tollwatch.extract"
 # TypeError before the entry point's own check could name the error.
 COMPILED = (
     "actors", "attach", "companions", "cues", "dates", "document", "found", "gazetteer",
-    "implicit", "numbers", "persons", "phrases", "phrasewords", "placekeys", "placerules",
+    "implicit", "numbers", "personlists", "persons", "phrases", "phrasewords", "placekeys", "placerules",
     "places", "placescan", "sentences", "subsets", "tagger", "text", "tokens", "totals",
 )
 # One shared library for all of them, so calls between them stay native. It sits at the

@@ -107,6 +107,17 @@ def test_attach_named_person_and_others(lexicon):
     assert named and "Gul Mohammad" in named[0].victims.label
 
 
+@pytest.mark.parametrize("text, total", [
+    ("The scholar and two others were wounded in the blast.", 3),
+    ("In the raid, the headmaster and three others were wounded.", 4),
+    # an object or a prepositional phrase before "and" is no person
+    ("Gunmen ambushed the convoy and two others were wounded.", 2),
+    ("Two guards were killed during the attack and six others were wounded.", 6),
+])
+def test_attach_one_person_opening_the_clause_and_others(lexicon, text, total):
+    assert run(lexicon, text).totals["injured"].best == total
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

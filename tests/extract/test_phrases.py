@@ -63,3 +63,20 @@ def test_phrases_one_more_person_after_and(lexicon, text, total):
 ])
 def test_phrases_a_people_name_after_a_is_one_person(lexicon, text, total):
     assert run(lexicon, text).totals["injured"].best == total
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a name and its "'s" stand as "his" does, and stay in the label
+    ("Gunmen shot the mayor. Okafor's wife and child were also injured.",
+     ["Okafor's wife", "child"]),
+    ("A bomb hit the car. Bello's son and driver were injured.", ["Bello's son", "driver"]),
+])
+def test_phrases_named_owner_is_a_determiner(lexicon, text, labels):
+    result = run(lexicon, text)
+    assert sorted(c.victims.label for c in result.claims if c.outcome == "injured") == labels
+    assert result.totals["injured"].best == 2
+
+
+def test_phrases_named_owner_after_of_is_no_victim(lexicon):
+    text = "Relatives of Governor-elect Musa Bello's wife were kidnapped."
+    assert "abducted" not in run(lexicon, text).totals

@@ -5,6 +5,8 @@
 - "Assailants shot and killed a prominent lawyer, Ali al-Hamami": a singular object of an
   active outcome verb counts one.
 - "Sarakil and three others were killed": the person named before "and N others" is one more.
+- "The commander and his son were killed": each person of a list before one plural verb
+  (read in `personlists`).
 - "No casualties were reported", "no one was hurt": zero claims, so a 0 total has evidence.
 """
 
@@ -15,21 +17,18 @@ from typing import Final
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
-from .persons import additive_adverb, name_like, object_end, subject_span
-from .phrasewords import age_end
+from .personlists import coordinated_subjects, one_person
+from .persons import additive_adverb, group_in, name_like, object_end, one_found, subject_span
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
-# Tokens a list of subjects may run back from its verb, and one person of it before a comma.
-_LIST_TOKENS: Final = 16
-_PART_TOKENS: Final = 8
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     """Number-less claims of a sentence whose outcome words are not `used` by a count."""
     used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
             for i in range(tag.start, tag.end)} | used
-    out = _coordinated(t, found)
+    out = coordinated_subjects(t, found)
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used)
     out += _singular_objects(t, used | {f.trigger for f in out})
@@ -39,10 +38,6 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     out += _later_died(t, used | {f.trigger for f in out}, found)
     out += _zeros(t, used | {f.trigger for f in out})
     return out
-
-
-def _one(start: int, end: int, outcome: str, group: str, label: str, trigger: int, how: str) -> Found:
-    return Found(start, end, Count(1, 1, 1, "exact", label), outcome, group, label, trigger, how)
 
 
 def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
@@ -69,7 +64,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if subject is not None:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
-            one = _one(start, tag.end, outcome, _group_in(t, start, stop), t.text_of(start, stop),
+            one = one_found(start, tag.end, outcome, group_in(t, start, stop), t.text_of(start, stop),
                        tag.start, "singular")
             one.additive = additive_adverb(t, stop, tag.start)  # "Carreno's driver was also killed"
             out.append(one)
@@ -88,149 +83,6 @@ def _shared_auxiliary(t: Tagged, trigger: int) -> int:
     return aux
 
 
-def _coordinated(t: Tagged, found: list[Found]) -> list[Found]:
-    """"The commander and his son were killed": each singular part not already counted.
-
-    The subjects run back to a comma at most: past one, the words may be appositions ("Umar,
-    the district chair, and ...") or names of people counted before them ("Two civilians, A
-    and B, were injured"). Inside an inclusion or after a number they are parts of a count.
-    """
-    covered = {i for f in found for i in range(f.start, f.end)}
-    out: list[Found] = []
-    for tag in t.tags["outcome"]:
-        if not (tag.has("part") or tag.has("pred")):
-            continue
-        aux = _plural_auxiliary(t, tag.start)
-        # "were both killed": the count after the auxiliary holds them all already.
-        counted = any(aux < f.start < tag.start for f in found)
-        if aux >= 0 and not counted:
-            out.extend(f for f in _coordinated_subjects(t, aux, tag, covered)
-                       if not covered.intersection(range(f.start, f.end)))
-    return out
-
-
-def _plural_auxiliary(t: Tagged, trigger: int) -> int:
-    """The "were" among the auxiliaries and adverbs right before an outcome word, else -1."""
-    k = trigger - 1
-    while k >= 0 and t.over("auxiliaries", k) is not None:
-        if t.over("plural_auxiliaries", k):
-            return k
-        k -= 1
-    return -1
-
-
-def _coordinated_subjects(t: Tagged, aux: int, tag: Tag, covered: set[int]) -> list[Found]:
-    """Each part of "X and Y were killed" as one person, if each is one or already counted."""
-    start = _list_start(t, aux)
-    if start is None:
-        return []
-    parts: list[list[int]] = []
-    current: list[int] = []
-    for i in range(start, aux):
-        if t.words[i] in ("and", ","):
-            if current:
-                parts.append(current)
-            current = []
-        else:
-            current.append(i)
-    if current:
-        parts.append(current)
-    if len(parts) < 2 or not _each_one_or_counted(t, parts, covered):
-        return []
-    outcome = tag.value("part") or tag.required("pred")
-    out = []
-    for part in parts:
-        group = _group_in(t, part[0], part[-1] + 1, last=False)
-        label = t.text_of(part[0], part[-1] + 1)
-        out.append(_one(part[0], part[-1] + 1, outcome, group, label, tag.start, "singular"))
-    return out
-
-
-def _list_start(t: Tagged, aux: int) -> int | None:
-    """Where the subjects before a plural auxiliary begin; None when they are a count's parts.
-
-    A comma ends them, unless the part after it opens with a possessive and the words before
-    it are one person: "The mayor, his driver and a bodyguard", "X, her daughter, and their
-    guard". A possessive names someone else than the person before it; "the" or "a" may open
-    an apposition of that person ("Umar, the district chair, and his son"), so the list stops.
-    """
-    start = aux
-    while start > 0 and aux - start < _LIST_TOKENS:
-        prev = start - 1
-        if t.words[prev] == ",":
-            before = _person_before_comma(t, prev, start)
-            if before is None:
-                break
-            start = before
-            continue
-        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
-                or _punctuation(t, prev) or t.over("outcome", prev) \
-                or t.over("auxiliaries", prev):
-            break  # "The chief was killed and two guards were injured": another clause
-        if t.over("inclusion", prev) or (t.words[prev][:1].isdigit() and age_end(t, prev) is None):
-            return None
-        start = prev
-    return start
-
-
-def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
-    """The start of one person right before `comma`, if the part after it opens with a
-    possessive and that person opens the clause; else None.
-
-    Words before it joined by "and" ("leader of the tribe and a former bodyguard to X, and
-    his son") describe someone named earlier: no list member of their own.
-    """
-    opening = after + 1 if t.words[after] == "and" else after
-    if t.at("possessives", opening) is None:
-        return None
-    first = comma
-    while first > 0:
-        prev = first - 1
-        if t.words[prev] == "," or t.at("boundaries", prev) or t.over("speech", prev):
-            break
-        if first == comma - _PART_TOKENS or t.words[prev] == "and" or t.over("outcome", prev) \
-                or t.over("auxiliaries", prev) or t.at("relatives", prev) \
-                or t.over("inclusion", prev) or _punctuation(t, prev):
-            return None
-        first = prev
-    part = list(range(first, comma))
-    return first if part and _one_person(t, part) else None
-
-
-def _punctuation(t: Tagged, i: int) -> bool:
-    """A comma or bracket ends a list of subjects; the hyphen of "sister-in-law" and the
-    "'s" of an owner do not."""
-    word = t.words[i]
-    return not (word[:1].isalnum() or word == "-" or t.at("owner_marks", i))
-
-
-def _each_one_or_counted(t: Tagged, parts: list[list[int]], covered: set[int]) -> bool:
-    """"The police chief and one of his bodyguards": a part counted by a number need not be
-    one person, but beside one the others must name a person ("the attack and six others")."""
-    ones = [_one_person(t, part) for part in parts]
-    numbered = [not one and bool(covered.intersection(part)) for one, part in zip(ones, parts)]
-    return all(n or (one and (not any(numbered) or _names_a_person(t, part)))
-               for one, n, part in zip(ones, numbered, parts))
-
-
-def _names_a_person(t: Tagged, part: list[int]) -> bool:
-    return any(t.over("victim", i) or t.over("victim_mod", i) for i in part) \
-        or all(t.texts[i][:1].isupper() for i in part if t.texts[i].isalpha())
-
-
-def _one_person(t: Tagged, part: list[int]) -> bool:
-    """A name, or a singular noun after "the", "a" or "his"."""
-    words = [t.words[i] for i in part]
-    texts = [t.texts[i] for i in part]
-    if t.at("not_people", part[0]) or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
-        return False
-    if all(x[:1].isupper() for x in texts if x.isalpha()):
-        return True  # a name
-    head = words[-1]
-    return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
-        and head.isalpha() and not head.endswith("s")
-
-
 def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
     out = []
     for tag in t.tags["outcome"]:
@@ -243,7 +95,7 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         if end is None:
             continue
         outcome = tag.value("part") or tag.value("ger") or tag.required("nounof")
-        out.append(_one(tag.start, end, outcome, _group_in(t, tag.end, end), t.text_of(tag.end, end),
+        out.append(one_found(tag.start, end, outcome, group_in(t, tag.end, end), t.text_of(tag.end, end),
                         tag.start, "object"))
     return out
 
@@ -263,7 +115,7 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
         if not earlier:
             continue  # "another" of what: nobody was counted before it
         outcome = tag.value("part") or tag.value("ger") or tag.required("pred")
-        out.append(_one(min(start, tag.start), max(end, tag.end), outcome, earlier[-1].group,
+        out.append(one_found(min(start, tag.start), max(end, tag.end), outcome, earlier[-1].group,
                         t.text_of(start, end), tag.start, "other"))
     return out
 
@@ -307,6 +159,7 @@ def _passive(t: Tagged, i: int) -> bool:
 
 
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
+    """"Sarakil and three others", "the scholar and two others": the one before "and" too."""
     out = []
     for f in found:
         if not f.additive or f.start < 2:
@@ -317,9 +170,33 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
         start = end
         while start > 0 and t.texts[start - 1][:1].isupper() and t.words[start - 1].isalpha():
             start -= 1
+        if start == end:
+            start = _subject_before_and(t, end, found)
         if start < end:
-            out.append(_one(start, end, f.outcome, "unknown", t.text_of(start, end), f.trigger, "named"))
+            out.append(one_found(start, end, f.outcome, "unknown", t.text_of(start, end), f.trigger, "named"))
     return out
+
+
+def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
+    """"The scholar and two others were injured": one person opening the clause before "and".
+
+    A determiner and one or two words, at the clause's start: in "ambushed the convoy and
+    two others were hurt" the words before "and" are an object, no person. Returns `end`
+    when there is none, or when a claim counts those words already.
+    """
+    for start in range(end - 1, max(-1, end - 4), -1):
+        if not (t.at("singular_determiners", start) or t.at("possessives", start)):
+            continue
+        # Not after a boundary word: "during", "after" are prepositions too ("during the attack").
+        opens = start == 0 or t.words[start - 1] in (",", ";", ":")
+        part = list(range(start, end))
+        words = part[1:]
+        if opens and words and all(t.words[i].isalpha() and t.over("outcome", i) is None
+                                   and t.at("not_people", i) is None for i in words) \
+                and one_person(t, part) and not any(f.start < end and start < f.end for f in found):
+            return start
+        break
+    return end
 
 
 def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
@@ -353,19 +230,9 @@ def _zeros(t: Tagged, used: set[int]) -> list[Found]:
                 break
             hit = t.at("zero", k)
             if hit is not None and hit.has("zero"):
-                group = _group_in(t, neg.end, k, last=False)
+                group = group_in(t, neg.end, k, last=False)
                 for outcome in hit.required("zero").split(","):
                     out.append(Found(neg.start, hit.end, Count(0, 0, 0, "exact", t.texts[neg.start]),
                                      outcome, group, "", k, "zero"))
                 break
     return out
-
-
-def _group_in(t: Tagged, start: int, end: int, last: bool = True) -> str:
-    """The group of the last (or first) victim noun in tokens [start, end), else unknown."""
-    positions = range(end - 1, start - 1, -1) if last else range(start, end)
-    for i in positions:
-        victim = t.over("victim", i)
-        if victim is not None:
-            return victim.required("noun")
-    return "unknown"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..model import Count
+from .found import Found
 from .tagger import Tagged
 
 _SUBJECT_TOKENS: Final = 8
@@ -113,3 +115,18 @@ def additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
     if any(t.over("inclusion", k) is not None for k in span):
         return False  # "children were also among those killed": inside the toll, not beside it
     return any(t.over("additive_adverbs", k) is not None for k in span)
+
+
+def one_found(start: int, end: int, outcome: str, group: str, label: str, trigger: int, how: str) -> Found:
+    """One person as a claim: a count of one with the words that name them."""
+    return Found(start, end, Count(1, 1, 1, "exact", label), outcome, group, label, trigger, how)
+
+
+def group_in(t: Tagged, start: int, end: int, last: bool = True) -> str:
+    """The group of the last (or first) victim noun in tokens [start, end), else unknown."""
+    positions = range(end - 1, start - 1, -1) if last else range(start, end)
+    for i in positions:
+        victim = t.over("victim", i)
+        if victim is not None:
+            return victim.required("noun")
+    return "unknown"

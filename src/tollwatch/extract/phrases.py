@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from ..model import Count
 from .found import Found
 from .numbers import CountMention, NumberRules, find_counts, thing_before_person
+from .persons import name_like
 from .phrasewords import (
     adjective_like, age_end, before_modifiers, inside_name, plural_looking, stops_phrase,
 )
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
 
 @dataclass(slots=True)
@@ -241,18 +242,37 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
         if victim.end < len(t.words) and t.words[victim.end].isalpha() and not stops_phrase(t, victim.end):
             continue  # "a rebel spokesperson": the noun is a modifier here
         det = before_modifiers(t, victim.start)
-        tag = t.over("singular_determiners", det)
+        tag = t.over("singular_determiners", det) or _named_owner(t, det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
         if _owner_of(t, tag.start):
             continue
         mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
-        out.append(Candidate(mention, _noun_phrase(t, det + 1, victim.end, victim.required("noun"), None, False)))
+        # An owner's name stays in the label ("Umar's brother"); "his" does not ("brother").
+        first = tag.start if t.at("owner_marks", det) is not None else det + 1
+        phrase = _noun_phrase(t, first, victim.end, victim.required("noun"), None, False)
+        out.append(Candidate(mention, phrase))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
     out.extend(_person_pronouns(t))
     out.extend(_one_more_after_and(t, out, taken | {c.mention.start for c in out}))
     return out
+
+
+def _named_owner(t: Tagged, det: int) -> Tag | None:
+    """"Aboki's wife": a name and its "'s" stand as the determiner of one person, as "his"
+    does; the tag covers the name's last word and the mark."""
+    mark = t.at("owner_marks", det) if det >= 1 else None
+    if mark is None or not name_like(t.texts[det - 1]):
+        return None
+    first = det - 1
+    # Back over the name, hyphenated titles too ("President-elect Alvaro Uribe Velez").
+    while first > 0 and (name_like(t.texts[first - 1]) or t.texts[first - 1] == "-"
+                         or (first > 1 and t.texts[first - 2] == "-")):
+        first -= 1
+    if first > 0 and t.words[first - 1] == "of":
+        return None  # "relatives of X's wife": the wife is no victim here
+    return Tag(det - 1, mark.end, mark.labels)
 
 
 def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> list[Candidate]:

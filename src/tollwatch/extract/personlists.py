@@ -1,0 +1,161 @@
+"""Lists of people before one plural verb: "The commander and his son were killed",
+"The mayor, his driver and a bodyguard were killed". Each part that is one person counts
+one; `implicit` calls `coordinated_subjects` for the sentence's outcome verbs.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .found import Found
+from .persons import group_in, one_found
+from .phrasewords import age_end
+from .tagger import Tag, Tagged
+
+# Tokens a list of subjects may run back from its verb, and one person of it before a comma.
+_LIST_TOKENS: Final = 16
+_PART_TOKENS: Final = 8
+
+
+def coordinated_subjects(t: Tagged, found: list[Found]) -> list[Found]:
+    """"The commander and his son were killed": each singular part not already counted.
+
+    The subjects run back to a comma at most: past one, the words may be appositions ("Umar,
+    the district chair, and ...") or names of people counted before them ("Two civilians, A
+    and B, were injured"). Inside an inclusion or after a number they are parts of a count.
+    """
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out: list[Found] = []
+    for tag in t.tags["outcome"]:
+        if not (tag.has("part") or tag.has("pred")):
+            continue
+        aux = _plural_auxiliary(t, tag.start)
+        # "were both killed": the count after the auxiliary holds them all already.
+        counted = any(aux < f.start < tag.start for f in found)
+        if aux >= 0 and not counted:
+            out.extend(f for f in _coordinated_subjects(t, aux, tag, covered)
+                       if not covered.intersection(range(f.start, f.end)))
+    return out
+
+
+def _plural_auxiliary(t: Tagged, trigger: int) -> int:
+    """The "were" among the auxiliaries and adverbs right before an outcome word, else -1."""
+    k = trigger - 1
+    while k >= 0 and t.over("auxiliaries", k) is not None:
+        if t.over("plural_auxiliaries", k):
+            return k
+        k -= 1
+    return -1
+
+
+def _coordinated_subjects(t: Tagged, aux: int, tag: Tag, covered: set[int]) -> list[Found]:
+    """Each part of "X and Y were killed" as one person, if each is one or already counted."""
+    start = _list_start(t, aux)
+    if start is None:
+        return []
+    parts: list[list[int]] = []
+    current: list[int] = []
+    for i in range(start, aux):
+        if t.words[i] in ("and", ","):
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(i)
+    if current:
+        parts.append(current)
+    if len(parts) < 2 or not _each_one_or_counted(t, parts, covered):
+        return []
+    outcome = tag.value("part") or tag.required("pred")
+    out = []
+    for part in parts:
+        group = group_in(t, part[0], part[-1] + 1, last=False)
+        label = t.text_of(part[0], part[-1] + 1)
+        out.append(one_found(part[0], part[-1] + 1, outcome, group, label, tag.start, "singular"))
+    return out
+
+
+def _list_start(t: Tagged, aux: int) -> int | None:
+    """Where the subjects before a plural auxiliary begin; None when they are a count's parts.
+
+    A comma ends them, unless the part after it opens with a possessive and the words before
+    it are one person: "The mayor, his driver and a bodyguard", "X, her daughter, and their
+    guard". A possessive names someone else than the person before it; "the" or "a" may open
+    an apposition of that person ("Umar, the district chair, and his son"), so the list stops.
+    """
+    start = aux
+    while start > 0 and aux - start < _LIST_TOKENS:
+        prev = start - 1
+        if t.words[prev] == ",":
+            before = _person_before_comma(t, prev, start)
+            if before is None:
+                break
+            start = before
+            continue
+        if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
+                or _punctuation(t, prev) or t.over("outcome", prev) \
+                or t.over("auxiliaries", prev):
+            break  # "The chief was killed and two guards were injured": another clause
+        if t.over("inclusion", prev) or (t.words[prev][:1].isdigit() and age_end(t, prev) is None):
+            return None
+        start = prev
+    return start
+
+
+def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
+    """The start of one person right before `comma`, if the part after it opens with a
+    possessive and that person opens the clause; else None.
+
+    Words before it joined by "and" ("leader of the tribe and a former bodyguard to X, and
+    his son") describe someone named earlier: no list member of their own.
+    """
+    opening = after + 1 if t.words[after] == "and" else after
+    if t.at("possessives", opening) is None:
+        return None
+    first = comma
+    while first > 0:
+        prev = first - 1
+        if t.words[prev] == "," or t.at("boundaries", prev) or t.over("speech", prev):
+            break
+        if first == comma - _PART_TOKENS or t.words[prev] == "and" or t.over("outcome", prev) \
+                or t.over("auxiliaries", prev) or t.at("relatives", prev) \
+                or t.over("inclusion", prev) or _punctuation(t, prev):
+            return None
+        first = prev
+    part = list(range(first, comma))
+    return first if part and one_person(t, part) else None
+
+
+def _punctuation(t: Tagged, i: int) -> bool:
+    """A comma or bracket ends a list of subjects; the hyphen of "sister-in-law" and the
+    "'s" of an owner do not."""
+    word = t.words[i]
+    return not (word[:1].isalnum() or word == "-" or t.at("owner_marks", i))
+
+
+def _each_one_or_counted(t: Tagged, parts: list[list[int]], covered: set[int]) -> bool:
+    """"The police chief and one of his bodyguards": a part counted by a number need not be
+    one person, but beside one the others must name a person ("the attack and six others")."""
+    ones = [one_person(t, part) for part in parts]
+    numbered = [not one and bool(covered.intersection(part)) for one, part in zip(ones, parts)]
+    return all(n or (one and (not any(numbered) or _names_a_person(t, part)))
+               for one, n, part in zip(ones, numbered, parts))
+
+
+def _names_a_person(t: Tagged, part: list[int]) -> bool:
+    return any(t.over("victim", i) or t.over("victim_mod", i) for i in part) \
+        or all(t.texts[i][:1].isupper() for i in part if t.texts[i].isalpha())
+
+
+def one_person(t: Tagged, part: list[int]) -> bool:
+    """A name, or a singular noun after "the", "a" or "his"."""
+    words = [t.words[i] for i in part]
+    texts = [t.texts[i] for i in part]
+    if t.at("not_people", part[0]) \
+            or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
+        return False
+    if all(x[:1].isupper() for x in texts if x.isalpha()):
+        return True  # a name
+    head = words[-1]
+    return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
+        and head.isalpha() and not head.endswith("s")

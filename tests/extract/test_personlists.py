@@ -1,0 +1,75 @@
+"""Lists of people before one plural verb, seen through `extract`."""
+
+import pytest
+
+from .helpers import run
+
+
+def killed(lexicon, text):
+    result = run(lexicon, text)
+    return sorted(c.count.text for c in result.claims if c.outcome == "killed"), \
+        result.totals["killed"].best if result.totals["killed"] else None
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a head noun the victim lexicon does not know, beside one it knows
+    ("The deputy governor and his driver were killed near the ministry.",
+     ["The deputy governor", "his driver"]),
+    ("Farida Rahimi and her nephew were killed when the shell hit the house.",
+     ["Farida Rahimi", "her nephew"]),
+    # an opening phrase before a comma is not one of the subjects
+    ("On Tuesday, the headmaster and his assistant were later killed.",
+     ["his assistant", "the headmaster"]),
+])
+def test_personlists_coordinated_singular_subjects_count_one_each(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels
+    assert total == 2
+
+
+@pytest.mark.parametrize("text, labels", [
+    # a comma before a possessive joins one more person to the list
+    ("The imam, his driver and a guard were killed in the ambush.",
+     ["The imam", "a guard", "his driver"]),
+    ("Rosa Quispe, her 12-year-old son Mateo, and their driver were killed.",
+     ["Rosa Quispe", "her 12-year-old son Mateo", "their driver"]),
+])
+def test_personlists_list_with_commas_before_possessives_counts_each(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels
+    assert total == 3
+
+
+@pytest.mark.parametrize("text, total", [
+    # "the" after the comma may open an apposition: the chair is Umar
+    ("Umar, the district chair, and his son were killed.", 2),
+    # an opening phrase is no person, though a possessive follows its comma
+    ("In the ambush, his driver and a guard were killed.", 2),
+    # words joined by "and" before the comma describe the man named first
+    ("Ali Khan, leader of the tribe and a former aide to the governor, and his son were killed.", 2),
+])
+def test_personlists_comma_before_a_possessive_adds_no_apposition(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
+
+
+@pytest.mark.parametrize("text, total", [
+    # a counted part beside a person: both count
+    ("The police chief and one of his bodyguards were killed.", 2),
+    ("A district governor and two of his guards were killed.", 3),
+    # beside a number, a part must name a person: "the attack" is none
+    ("Two traders were killed during the attack and six others were kidnapped.", 2),
+    # the subjects of a clause of their own are not the next clause's
+    ("The council member was killed and two of his bodyguards were injured.", 1),
+    # names in brackets after a count are the people counted
+    ("Two farmers (Ali Reza and Naveed Khan) were killed in the raid.", 2),
+    # "both" is the count: the two names are not counted again
+    ("The councillor and his son were both killed in the blast.", 2),
+    # names after a count and a comma are the people counted
+    ("Two teachers, Omar Qadri and Bilal Aziz, were killed at the school gate.", 2),
+    # apposition: the chair is Umar, not a third person
+    ("Hussaini, the market chair, and Umar, the district chair, were killed.", None),
+    # inside an inclusion the names are part of the count
+    ("Nine people including the imam and his brother were killed.", 9),
+])
+def test_personlists_coordinated_subjects_counted_once(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
