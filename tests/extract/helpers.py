@@ -22,3 +22,10 @@ def asserted(result):
     """(count, outcome, group) of each asserted claim of an extraction, in order."""
     return [(c.count.best, c.outcome, c.victims.group) for c in result.claims
             if c.modality == "asserted"]
+
+
+def killed(lexicon, text):
+    """The sorted count words of the killed claims of `text`, and its killed total."""
+    result = run(lexicon, text)
+    return sorted(c.count.text for c in result.claims if c.outcome == "killed"), \
+        result.totals["killed"].best if result.totals["killed"] else None

@@ -2,13 +2,7 @@
 
 import pytest
 
-from .helpers import only_claim, run
-
-
-def killed(lexicon, text):
-    result = run(lexicon, text)
-    return sorted(c.count.text for c in result.claims if c.outcome == "killed"), \
-        result.totals["killed"].best if result.totals["killed"] else None
+from .helpers import killed, only_claim, run
 
 
 def test_implicit_singular_subject_with_also_is_one_more(lexicon):

@@ -2,13 +2,7 @@
 
 import pytest
 
-from .helpers import run
-
-
-def killed(lexicon, text):
-    result = run(lexicon, text)
-    return sorted(c.count.text for c in result.claims if c.outcome == "killed"), \
-        result.totals["killed"].best if result.totals["killed"] else None
+from .helpers import killed
 
 
 @pytest.mark.parametrize("text, labels", [
