@@ -20,9 +20,10 @@ _PART_TOKENS: Final = 8
 def coordinated_subjects(t: Tagged, found: list[Found]) -> list[Found]:
     """"The commander and his son were killed": each singular part not already counted.
 
-    The subjects run back to a comma at most: past one, the words may be appositions ("Umar,
-    the district chair, and ...") or names of people counted before them ("Two civilians, A
-    and B, were injured"). Inside an inclusion or after a number they are parts of a count.
+    The subjects run back to a comma, and past it only to one more person before a
+    possessive (`_list_start`): past a comma the words may be appositions ("Umar, the
+    district chair, and ...") or names of people counted before them ("Two civilians, A and
+    B, were injured"). Inside an inclusion or after a number they are parts of a count.
     """
     covered = {i for f in found for i in range(f.start, f.end)}
     out: list[Found] = []

@@ -1,5 +1,7 @@
 """Where one person's words stand around an outcome verb: the subject before it, the
-object after it, and the names among them. `implicit` counts such a person as one."""
+object after it, and the names among them. `implicit` and `personlists` count such a
+person as one (`one_found`, with the group of `group_in`); `additive_adverb` tells when
+the words say they come on top of those counted before ("his driver was also killed")."""
 
 from __future__ import annotations
 
