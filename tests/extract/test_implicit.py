@@ -29,6 +29,21 @@ def test_implicit_injured_then_died_counts_killed(lexicon):
     assert result.totals["killed"].best == 1
 
 
+@pytest.mark.parametrize("text, killed_total, injured_total", [
+    # a named subject who was injured and later died is one death and no injury
+    ("Major Tariq Lodhi was injured in the blast and later died.", 1, None),
+    # a relative clause after the wounded, or after a name put after them
+    ("Gunmen wounded a guard, who later died in hospital.", 1, None),
+    ("Gunmen wounded Omar Aziz, who later died in hospital.", 1, None),
+    ("Gunmen wounded a guard, Omar Aziz, who later died in hospital.", 1, None),
+])
+def test_implicit_the_wounded_who_later_died_are_killed(lexicon, text, killed_total, injured_total):
+    result = run(lexicon, text)
+    assert result.totals["killed"].best == killed_total
+    injured = result.totals["injured"]
+    assert (injured.best if injured else None) == injured_total
+
+
 def test_implicit_wounded_and_killed_is_not_read_as_the_same_people(lexicon):
     # "killed and wounded" names two outcomes of one attack, not the wounded dying later
     result = run(lexicon, "Ten people were wounded and killed in the shelling.")

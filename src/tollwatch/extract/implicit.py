@@ -35,7 +35,7 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found
     spans = {(f.start, f.end) for f in out}
     out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
     out += _one_other(t, used | {f.trigger for f in out}, found + out)
-    out += _later_died(t, used | {f.trigger for f in out}, found)
+    out += _later_died(t, used | {f.trigger for f in out}, found + out)
     out += _zeros(t, used | {f.trigger for f in out})
     return out
 
@@ -64,8 +64,10 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if subject is not None:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
+            # "Major X was injured and later died": one death, no injury (`settle`).
+            later = tag.value("pred") == "killed" and aux != t.auxiliary_before(tag.start)
             one = one_found(start, tag.end, outcome, group_in(t, start, stop), t.text_of(start, stop),
-                       tag.start, "singular")
+                            tag.start, "later" if later else "singular")
             one.additive = additive_adverb(t, stop, tag.start)  # "Carreno's driver was also killed"
             out.append(one)
     return out
@@ -200,24 +202,44 @@ def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
 
 
 def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
-    """"One soldier was injured and later died", "two men were kidnapped and killed": the
-    same people, now counted as killed (the injured who died are then no injury: `settle`)."""
+    """"One soldier was injured and later died", "two men were kidnapped and killed",
+    "wounding his father, who later died": the same people, now counted as killed (the
+    injured who died are then no injury: `settle`)."""
     out = []
     for tag in t.tags["outcome"]:
         died = tag.value("pred") == "killed"
         if tag.start in used or not (died or tag.value("part") == "killed"):
             continue
         k = t.auxiliary_before(tag.start, stop=None)
-        if k < 0 or t.words[k] != "and":
-            continue
         # "were wounded and killed" may be one word for casualties; "and later died" is not.
         taken = ("injured", *BECOME_KILLED) if died else BECOME_KILLED
-        before = [f for f in found if f.trigger < k and f.outcome in taken]
+        if k >= 0 and t.words[k] == "and":
+            before = [f for f in found if f.trigger < k and f.outcome in taken]
+        elif t.at("person_relatives", k) is not None:
+            ends = _ends_before_who(t, k)
+            before = [f for f in found if f.end in ends and f.outcome in taken]
+        else:
+            continue
         if before:
             prev = before[-1]
             out.append(Found(prev.start, tag.end, prev.count, "killed", prev.group, prev.label,
                              tag.start, "later"))
     return out
+
+
+def _ends_before_who(t: Tagged, relative: int) -> set[int]:
+    """Where the people a "who" is about may end: at the comma of ", who", or before a name
+    put after them (", Adnan Ashkar who", ", Ali Khan, who")."""
+    ends = set()
+    j = relative - 1
+    if j >= 0 and t.words[j] == ",":
+        ends.add(j)
+        j -= 1
+    while j >= 0 and name_like(t.texts[j]):
+        j -= 1
+    if 0 <= j < relative - 1 and t.words[j] == ",":
+        ends.add(j)
+    return ends
 
 
 def _zeros(t: Tagged, used: set[int]) -> list[Found]:
