@@ -74,16 +74,14 @@ def _year_for(day: dt.date, published: dt.date) -> dt.date | None:
     22 March" the day before; a body found after a report dated by the day of the attack),
     else the latest year that is not after publication.
     """
+    horizon = published + dt.timedelta(days=_AHEAD_DAYS)
     for year in (published.year, published.year + 1):
         ahead = _date(year, day.month, day.day)
-        if ahead is not None and published < ahead <= published + dt.timedelta(days=_AHEAD_DAYS):
+        if ahead is not None and published < ahead <= horizon:
             return ahead
     for year in range(min(day.year, published.year), published.year - 9, -1):
-        try:
-            candidate = day.replace(year=year)
-        except ValueError:  # 29 February
-            continue
-        if candidate <= published:
+        candidate = _date(year, day.month, day.day)  # None for 29 February of a common year
+        if candidate is not None and candidate <= published:
             return candidate
     return None
 

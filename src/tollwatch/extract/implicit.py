@@ -45,7 +45,8 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("pred")):
             continue
-        aux = _shared_auxiliary(t, tag.start)
+        own = t.auxiliary_before(tag.start)
+        aux = _shared_auxiliary(t, own)
         sing = t.over("singular_auxiliaries", aux) if aux >= 0 else None
         if aux >= 0 and t.over("plural_auxiliaries", aux):
             continue  # plural subjects are read by _coordinated
@@ -65,7 +66,7 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
             # "Major X was injured and later died": one death, no injury (`settle`).
-            later = tag.value("pred") == "killed" and aux != t.auxiliary_before(tag.start)
+            later = tag.value("pred") == "killed" and aux != own
             one = one_found(start, tag.end, outcome, group_in(t, start, stop), t.text_of(start, stop),
                             tag.start, "later" if later else "singular")
             one.additive = additive_adverb(t, stop, tag.start)  # "Carreno's driver was also killed"
@@ -73,9 +74,9 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
     return out
 
 
-def _shared_auxiliary(t: Tagged, trigger: int) -> int:
-    """The auxiliary of an outcome word, also across "and": "was taken away and killed"."""
-    aux = t.auxiliary_before(trigger)
+def _shared_auxiliary(t: Tagged, aux: int) -> int:
+    """The auxiliary of an outcome word whose own is `aux`, also across "and": "was taken
+    away and killed"."""
     if aux >= 0 and t.words[aux] == "and":
         for k in range(aux - 1, max(-1, aux - 8), -1):
             if t.at("boundaries", k) or t.words[k] == ",":
@@ -186,18 +187,18 @@ def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
     two others were hurt" the words before "and" are an object, no person. Returns `end`
     when there is none, or when a claim counts those words already.
     """
-    for start in range(end - 1, max(-1, end - 4), -1):
-        if not (t.at("singular_determiners", start) or t.at("possessives", start)):
-            continue
-        # Not after a boundary word: "during", "after" are prepositions too ("during the attack").
-        opens = start == 0 or t.words[start - 1] in (",", ";", ":")
-        part = list(range(start, end))
-        words = part[1:]
-        if opens and words and all(t.words[i].isalpha() and t.over("outcome", i) is None
-                                   and t.at("not_people", i) is None for i in words) \
-                and one_person(t, part) and not any(f.start < end and start < f.end for f in found):
-            return start
-        break
+    start = next((k for k in range(end - 1, max(-1, end - 4), -1)
+                  if t.at("singular_determiners", k) or t.at("possessives", k)), None)
+    if start is None or start == end - 1:
+        return end  # no determiner, or no word after it
+    # Not after a boundary word: "during", "after" are prepositions too ("during the attack").
+    opens = start == 0 or t.words[start - 1] in (",", ";", ":")
+    words = range(start + 1, end)
+    if opens and all(t.words[i].isalpha() and t.over("outcome", i) is None
+                     and t.at("not_people", i) is None for i in words) \
+            and one_person(t, list(range(start, end))) \
+            and not any(f.start < end and start < f.end for f in found):
+        return start
     return end
 
 
