@@ -66,3 +66,18 @@ def test_text_hard_wrapped_claim_keeps_its_place_and_day():
     [claim] = result.claims
     assert [p.name for p in claim.where] == ["Quetta"]
     assert claim.when.start == "2026-02-02"
+
+
+def test_text_sentence_ends_keep_their_closing_marks_and_runs_of_stops():
+    # A run-in stop needs two lower-case letters before it: "b.Cd" is no sentence end.
+    text = ('He asked "Why?!" Nobody answered.) (Then a blast hit.) 12 died?!Later '
+            "A.b.Cd stood.No one moved.\nEnd")
+    assert [s.text for s in split_sentences(text)] == [
+        'He asked "Why?!"',
+        "Nobody answered.)",
+        "(Then a blast hit.)",
+        "12 died?!",
+        "Later A.b.Cd stood.",
+        "No one moved.",
+        "End",
+    ]
