@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import asserted, run
+from .helpers import asserted, only_claim, run
 
 
 def claims_of(lexicon, text):
@@ -439,3 +439,23 @@ def test_attach_what_must_happen_is_no_claim(lexicon):
 def test_attach_others_after_an_inclusion_close_it(lexicon, text, killed, injured):
     result = run(lexicon, text)
     assert (result.totals["killed"].best, result.totals["injured"].best) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Gunmen raided a bakery in Mosul and killed the baker.", "the baker"),
+    ("Three gunmen killed the pharmacist near the market.", "the pharmacist"),
+])
+def test_attach_a_count_before_an_active_verb_with_an_object_is_no_victim(lexicon, text, label):
+    # The bakery and the gunmen killed nobody: the words after "killed" are its object.
+    claim = only_claim(lexicon, text)
+    assert (claim.count.best, claim.victims.label) == (1, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Four porters were killed the next day.",
+    "The bodies of four porters killed the previous night were recovered.",
+    "Four porters killed the day before were buried on Sunday.",
+])
+def test_attach_a_date_after_an_outcome_verb_is_no_object(lexicon, text):
+    claim = only_claim(lexicon, text)
+    assert (claim.count.best, claim.victims.label) == (4, "porters")

@@ -1,4 +1,4 @@
-"""Lists of people before one plural verb, seen through `extract`."""
+"""Lists of people before one plural verb or after one active verb, seen through `extract`."""
 
 import pytest
 
@@ -67,3 +67,30 @@ def test_personlists_comma_before_a_possessive_adds_no_apposition(lexicon, text,
 ])
 def test_personlists_coordinated_subjects_counted_once(lexicon, text, total):
     assert killed(lexicon, text)[1] == total
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Raiders broke into a shop and killed the cashier and her brother.", ["her brother", "the cashier"]),
+    ("Gunmen shot and killed the principal and a teacher in front of the pupils.",
+     ["a teacher", "the principal"]),
+    # an apposition of the first person, then one more
+    ("Gunmen killed Tariq Hamdan, a district judge, and his bodyguard in Mosul.",
+     ["Tariq Hamdan", "his bodyguard"]),
+    # a comma before a possessive is one more person
+    ("Rebels killed the chief, his wife and his son at their farm.", ["his son", "his wife", "the chief"]),
+])
+def test_personlists_each_person_listed_after_an_active_verb_counts_one(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels
+    assert total == len(labels)
+
+
+@pytest.mark.parametrize("text", [
+    # the son has a verb of his own
+    "Gunmen killed a watchman and his son was wounded.",
+    # after "and" the clause goes on: no person
+    "Gunmen killed a watchman and fled towards the hills.",
+    "Gunmen killed a watchman and the army sealed the road.",
+])
+def test_personlists_words_after_and_that_are_no_object_add_nobody(lexicon, text):
+    assert killed(lexicon, text)[1] == 1

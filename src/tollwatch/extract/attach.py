@@ -42,7 +42,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     cands = candidates(t, rules, blocked)
     counts = {c.mention.start for c in cands}
     for index in range(len(cands)):
-        _attach(t, cands, index, counts)
+        _attach(t, cands, index, counts, blocked)
     found: list[Found] = []
     for index, cand in enumerate(cands):
         if cand.found is None:
@@ -52,7 +52,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     link_apposed_parts(t, cands)
     found = one_per_singular_verb(t, found)
     # Companions leave their verb to its own subject: "He was killed along with one bystander".
-    found.extend(implicit_claims(t, {f.trigger for f in found if f.how != COMPANION}, found))
+    found.extend(implicit_claims(t, {f.trigger for f in found if f.how != COMPANION}, found, blocked))
     found = without_the_injured_who_died(without_restated_pronouns(t, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
     mark_cues(t, found)
@@ -65,7 +65,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
 # -- attaching outcomes ---------------------------------------------------------------
 
 
-def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> None:
+def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blocked: set[int]) -> None:
     cand = cands[index]
     if cand.inside:
         return
@@ -73,12 +73,12 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> 
     speech = t.at("speech", cand.end)
     if speech is not None and not speech.has("prep") and p.outcome is None:
         return  # "..., a spokesman said": the speaker, no victim
-    result = _left(t, m.start) or _own_predicate(t, cand, counts)
+    result = _left(t, m.start) or _own_predicate(t, cand, counts, blocked)
     if result is None and p.partitive:
-        result = _right(t, cands, index)  # "three of the wounded, all civilians, died"
+        result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
-    result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start) or _right(t, cands, index)
+    result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start) or _right(t, cands, index, blocked)
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index))
     if result is None:
         return
@@ -95,7 +95,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int]) -> 
     )
 
 
-def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, int, str] | None:
+def _own_predicate(t: Tagged, cand: Candidate, counts: set[int],
+                   blocked: set[int]) -> tuple[str, int, str] | None:
     """The outcome verb right after a count's phrase, past auxiliaries and adverbs only.
 
     It beats the phrase's own outcome noun ("12 hostages were executed", "three of the
@@ -111,7 +112,7 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int]) -> tuple[str, i
         return None
     if j == cand.end and not tag.has("pred") and not cand.phrase.additive:
         return None  # "two gunmen killed three guards": a bare participle may be active
-    return _right_outcome(t, tag, {})
+    return _right_outcome(t, tag, {}, blocked)
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
@@ -217,7 +218,7 @@ def _included(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, 
     return None
 
 
-def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str] | None:
+def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> tuple[str, int, str] | None:
     cand = cands[index]
     later = {c.mention.start: c for c in cands[index + 1:]}
     j = cand.end
@@ -248,7 +249,7 @@ def _right(t: Tagged, cands: list[Candidate], index: int) -> tuple[str, int, str
             j = tag.end  # "the Al Aqsa Martyrs Brigades": a name, not an outcome
             continue
         if tag is not None:
-            found = None if relative and _adjective(t, j) else _right_outcome(t, tag, later)
+            found = None if relative and _adjective(t, j) else _right_outcome(t, tag, later, blocked)
             if found is not None or not relative:
                 return found
             j = tag.end  # "who were returning a kidnapped man": the clause's own verb
@@ -314,10 +315,11 @@ def _is_negation(t: Tagged, j: int) -> bool:
     return tag is not None and tag.has("neg")
 
 
-def _right_outcome(t: Tagged, tag: Tag, later: dict[int, Candidate]) -> tuple[str, int, str] | None:
+def _right_outcome(t: Tagged, tag: Tag, later: dict[int, Candidate],
+                   blocked: set[int]) -> tuple[str, int, str] | None:
     if tag.has("pred"):
         return tag.required("pred"), tag.start, "right"
-    if tag.has("part") and not _has_object(t, tag.end, later):
+    if tag.has("part") and not _has_object(t, tag, later, blocked):
         return tag.required("part"), tag.start, "right"
     return None
 
@@ -332,11 +334,21 @@ def _skip_inclusion(t: Tagged, j: int) -> int:
     return k
 
 
-def _has_object(t: Tagged, i: int, later: dict[int, Candidate]) -> bool:
-    """Whether the words after a participle are its object: then it is active."""
+def _has_object(t: Tagged, verb: Tag, later: dict[int, Candidate], blocked: set[int]) -> bool:
+    """Whether the words after a participle are its object: then it is active.
+
+    A determiner and a word after a participle with no "be" before it are an object too:
+    in "stormed a pharmacy and killed the pharmacist" the pharmacy killed nobody. After
+    "were killed" they are a time ("the next day"), so the participle stays passive; a date
+    (`blocked`) is never its object.
+    """
     n = len(t.words)
+    i = verb.end
     if i in later:
         return True
+    if i in blocked:
+        return False  # "killed the day before": a date
+    first = i
     while i < n and t.at("determiners", i):
         i += 1
     if i >= n:
@@ -346,4 +358,5 @@ def _has_object(t: Tagged, i: int, later: dict[int, Candidate]) -> bool:
         word[:1].isdigit() or t.at("victim", i) is not None
         or (t.texts[i][:1].isupper() and word.isalpha())
         or (t.at("singular_determiners", i) is not None)
+        or (i > first and word.isalpha() and not t.passive_before(verb.start))
     )

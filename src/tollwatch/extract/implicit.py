@@ -17,21 +17,22 @@ from typing import Final
 from ..model import Count
 from .anaphora import BECOME_KILLED
 from .found import Found
-from .personlists import coordinated_subjects, one_person
+from .personlists import coordinated_subjects, objects_after, one_person
 from .persons import additive_adverb, group_in, name_like, object_end, one_found, subject_span
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
 
 
-def implicit_claims(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
-    """Number-less claims of a sentence whose outcome words are not `used` by a count."""
+def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[int]) -> list[Found]:
+    """Number-less claims of a sentence whose outcome words are not `used` by a count;
+    `blocked` tokens are dates, no person ("killed the previous night")."""
     used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
             for i in range(tag.start, tag.end)} | used
     out = coordinated_subjects(t, found)
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used)
-    out += _singular_objects(t, used | {f.trigger for f in out})
+    out += _singular_objects(t, used | {f.trigger for f in out}, blocked, found)
     spans = {(f.start, f.end) for f in out}
     out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
     out += _one_other(t, used | {f.trigger for f in out}, found + out)
@@ -86,13 +87,17 @@ def _shared_auxiliary(t: Tagged, aux: int) -> int:
     return aux
 
 
-def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
+def _singular_objects(t: Tagged, used: set[int], blocked: set[int], found: list[Found]) -> list[Found]:
+    """"Killed a prominent lawyer", "killed the pharmacist and his brother": one object, and
+    each person listed after it (`objects_after`) that no count holds already."""
+    covered = {i for f in found for i in range(f.start, f.end)}
     out = []
     for tag in t.tags["outcome"]:
-        if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("nounof")):
+        if tag.start in used or tag.end in blocked \
+                or not (tag.has("part") or tag.has("ger") or tag.has("nounof")):
             continue
         verb = not tag.has("nounof")
-        if verb and (_passive(t, tag.start) or t.over("determiners", tag.start - 1)):
+        if verb and (t.passive_before(tag.start) or t.over("determiners", tag.start - 1)):
             continue  # passive "was killed", or an adjective: "the assassinated Kanafani"
         end = object_end(t, tag.end)
         if end is None:
@@ -100,6 +105,9 @@ def _singular_objects(t: Tagged, used: set[int]) -> list[Found]:
         outcome = tag.value("part") or tag.value("ger") or tag.required("nounof")
         out.append(one_found(tag.start, end, outcome, group_in(t, tag.end, end), t.text_of(tag.end, end),
                         tag.start, "object"))
+        out += [one_found(start, stop, outcome, group_in(t, start, stop), t.text_of(start, stop),
+                          tag.start, "object")
+                for start, stop in objects_after(t, end) if not covered.intersection(range(start, stop))]
     return out
 
 
@@ -154,11 +162,6 @@ def _lone_other(t: Tagged, k: int) -> int | None:
                      or t.at("boundaries", end) or t.at("auxiliaries", end)):
         return None  # "another soldier": a noun phrase, read elsewhere
     return end
-
-
-def _passive(t: Tagged, i: int) -> bool:
-    """Whether a form of "be" stands before token i, past adverbs ("was later killed")."""
-    return t.over("passive_auxiliaries", t.auxiliary_before(i, stop="passive_auxiliaries")) is not None
 
 
 def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:

@@ -1,6 +1,7 @@
-"""Lists of people before one plural verb: "The commander and his son were killed",
-"The mayor, his driver and a bodyguard were killed". Each part that is one person counts
-one; `implicit` calls `coordinated_subjects` for the sentence's outcome verbs.
+"""Lists of people around one outcome verb: "The commander and his son were killed",
+"The mayor, his driver and a bodyguard were killed", "killed the pharmacist and his
+brother". Each part that is one person counts one; `implicit` calls `coordinated_subjects`
+for the sentence's outcome verbs and `objects_after` past a verb's first object.
 """
 
 from __future__ import annotations
@@ -8,13 +9,15 @@ from __future__ import annotations
 from typing import Final
 
 from .found import Found
-from .persons import group_in, one_found
+from .persons import group_in, name_like, object_end, one_found
 from .phrasewords import age_end
 from .tagger import Tag, Tagged
 
 # Tokens a list of subjects may run back from its verb, and one person of it before a comma.
 _LIST_TOKENS: Final = 16
 _PART_TOKENS: Final = 8
+# More people an object list may name after the verb's first object.
+_MORE_OBJECTS: Final = 3
 
 
 def coordinated_subjects(t: Tagged, found: list[Found]) -> list[Found]:
@@ -160,3 +163,63 @@ def one_person(t: Tagged, part: list[int]) -> bool:
     head = words[-1]
     return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
         and head.isalpha() and not head.endswith("s")
+
+
+def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:
+    """The further people of an object list whose first person ends at `end`: "killed the
+    headmaster and a teacher", "killed X, a police colonel, and his guard".
+
+    Past a comma, a part that opens with a possessive is one more person ("X, his wife and
+    his son"); other words there are an apposition of the person before them, skipped up to
+    its closing comma, after which "and" or a possessive must follow. A part counts only when
+    it ends where the clause goes on (punctuation, a preposition, a boundary or "and"): in
+    "killed a guard and his son was wounded" the son is the subject of his own verb.
+    """
+    spans: list[tuple[int, int]] = []
+    k = end
+    while len(spans) < _MORE_OBJECTS and k < len(t.words):
+        if t.words[k] == ",":
+            opening = k + 2 if k + 1 < len(t.words) and t.words[k + 1] == "and" else k + 1
+            if opening < len(t.words) and t.at("possessives", opening) is None:
+                closing = _apposition_close(t, k)
+                if closing is None:
+                    break
+                k = closing
+                continue
+            start = opening
+        elif t.words[k] == "and":
+            start = k + 1
+        else:
+            break
+        stop = _one_object(t, start)
+        if stop is None:
+            break
+        spans.append((start, stop))
+        k = stop
+    return spans
+
+
+def _apposition_close(t: Tagged, comma: int) -> int | None:
+    """The comma that closes an apposition opened at `comma`, if "and" follows it."""
+    for k in range(comma + 1, min(len(t.words) - 1, comma + _PART_TOKENS)):
+        if t.at("boundaries", k) or t.over("outcome", k) or t.at("relatives", k) \
+                or t.words[k] == "and":
+            return None
+        if t.words[k] == ",":
+            return k if t.words[k + 1] == "and" else None
+    return None
+
+
+def _one_object(t: Tagged, start: int) -> int | None:
+    """Where one person named at `start` ends, when the clause goes on after them."""
+    # "and her brother": after "and", a possessive opens the next person's words.
+    stop = object_end(t, start, pronoun=t.at("possessives", start) is None)
+    if stop is None or stop - start > _PART_TOKENS or not one_person(t, list(range(start, stop))):
+        return None
+    head = stop - 1
+    if not (t.over("victim", head) or name_like(t.texts[head]) or t.at("possessives", start)):
+        return None  # "killed a guard and a bomb exploded": no person
+    if stop < len(t.words) and t.words[stop].isalnum() and not (
+            t.at("prepositions", stop) or t.at("boundaries", stop) or t.over("coordinators", stop)):
+        return None
+    return stop

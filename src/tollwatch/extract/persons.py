@@ -64,12 +64,15 @@ def _negated(t: Tagged, start: int, end: int) -> bool:
     return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))
 
 
-def object_end(t: Tagged, i: int) -> int | None:
-    """End of a singular object after an active verb, or None if there is none."""
+def object_end(t: Tagged, i: int, pronoun: bool = True) -> int | None:
+    """End of a singular object after an active verb, or None if there is none.
+
+    With `pronoun` False, "her" opens a noun phrase ("her brother"), never stands alone.
+    """
     n = len(t.words)
     if i >= n:
         return None
-    if t.at("person_objects", i) is not None:
+    if pronoun and t.at("person_objects", i) is not None:
         return i + 1  # "shot and killed him"
     determiner = t.over("singular_determiners", i)
     named = name_like(t.texts[i])

@@ -96,6 +96,10 @@ class Tagged:
             k -= 1
         return k
 
+    def passive_before(self, i: int) -> bool:
+        """Whether a form of "be" stands before token i, past adverbs ("was later killed")."""
+        return self.over("passive_auxiliaries", self.auxiliary_before(i, stop="passive_auxiliaries")) is not None
+
     def over(self, family: str, i: int) -> Tag | None:
         """The tag of `family` that covers token i."""
         found = self.covers.get(family)
