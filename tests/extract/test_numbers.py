@@ -24,6 +24,8 @@ def counts(lexicon, sentence):
         ("A dozen miners were abducted.", 12),
         ("Two dozen workers went missing.", 24),
         ("Some 2 million people fled.", 2000000),
+        ("Raiders shot and killed a couple at the well.", 2),
+        ("A couple of porters were hurt.", 2),
     ],
 )
 def test_numbers_reads_digits_and_words(lexicon, sentence, best):

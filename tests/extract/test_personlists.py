@@ -94,3 +94,17 @@ def test_personlists_each_person_listed_after_an_active_verb_counts_one(lexicon,
 ])
 def test_personlists_words_after_and_that_are_no_object_add_nobody(lexicon, text):
     assert killed(lexicon, text)[1] == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a long apposition, with "to" as a preposition, then a comma closing the list
+    "Idris Kamara, the chief adviser to the former district governor, and his nephew, were killed.",
+    "Idris Kamara, the head of the regional office of the water board, and his nephew were killed.",
+])
+def test_personlists_long_apposition_and_closing_comma_keep_the_list(lexicon, text):
+    assert killed(lexicon, text)[1] == 2
+
+
+def test_personlists_names_after_a_count_are_that_count_not_a_list(lexicon):
+    # the comma before the verb closes the names of the two, not a list of its own
+    assert killed(lexicon, "Two guards, Omar Sesay and Ali Bangura, were killed.")[1] == 2

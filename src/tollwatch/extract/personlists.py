@@ -15,7 +15,7 @@ from .tagger import Tag, Tagged
 
 # Tokens a list of subjects may run back from its verb, and one person of it before a comma.
 _LIST_TOKENS: Final = 16
-_PART_TOKENS: Final = 8
+_PART_TOKENS: Final = 12
 # More people an object list may name after the verb's first object.
 _MORE_OBJECTS: Final = 3
 
@@ -88,6 +88,8 @@ def _list_start(t: Tagged, aux: int) -> int | None:
     an apposition of that person ("Umar, the district chair, and his son"), so the list stops.
     """
     start = aux
+    if _closing_comma(t, aux):
+        start -= 1
     while start > 0 and aux - start < _LIST_TOKENS:
         prev = start - 1
         if t.words[prev] == ",":
@@ -106,6 +108,18 @@ def _list_start(t: Tagged, aux: int) -> int | None:
     return start
 
 
+def _closing_comma(t: Tagged, aux: int) -> bool:
+    """A comma before the verb that closes a list ending in a possessive: "X, the council
+    chair, and his brother, were shot dead". After names ("Two civilians, A and B, were
+    injured") the comma closes an apposition of a count instead."""
+    if aux < 3 or t.words[aux - 1] != ",":
+        return False
+    k = aux - 2
+    while k > 0 and aux - k < _PART_TOKENS and t.words[k - 1] not in ("and", ","):
+        k -= 1
+    return t.words[k - 1] == "and" and t.at("possessives", k) is not None
+
+
 def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
     """The start of one person right before `comma`, if the part after it opens with a
     possessive and that person opens the clause; else None.
@@ -121,8 +135,10 @@ def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
         prev = first - 1
         if t.words[prev] == "," or t.at("boundaries", prev) or t.over("speech", prev):
             break
+        # "to" is a preposition in "the advisor to the governor", no verb's auxiliary.
+        verb = t.over("auxiliaries", prev) is not None and t.at("prepositions", prev) is None
         if first == comma - _PART_TOKENS or t.words[prev] == "and" or t.over("outcome", prev) \
-                or t.over("auxiliaries", prev) or t.at("relatives", prev) \
+                or verb or t.at("relatives", prev) \
                 or t.over("inclusion", prev) or _punctuation(t, prev):
             return None
         first = prev
