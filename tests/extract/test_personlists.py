@@ -76,6 +76,8 @@ def test_personlists_coordinated_subjects_counted_once(lexicon, text, total):
     # an apposition of the first person, then one more
     ("Gunmen killed Tariq Hamdan, a district judge, and his bodyguard in Mosul.",
      ["Tariq Hamdan", "his bodyguard"]),
+    ("Gunmen killed Tariq Hamdan, a district judge, and Omar Sesay in Mosul.",
+     ["Omar Sesay", "Tariq Hamdan"]),
     # a comma before a possessive is one more person
     ("Rebels killed the chief, his wife and his son at their farm.", ["his son", "his wife", "the chief"]),
 ])

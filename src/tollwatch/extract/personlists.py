@@ -13,7 +13,8 @@ from .persons import group_in, name_like, object_end, one_found
 from .phrasewords import age_end
 from .tagger import Tag, Tagged
 
-# Tokens a list of subjects may run back from its verb, and one person of it before a comma.
+# Tokens a list of subjects may run back from its verb; tokens of one person of a list, or
+# of an apposition, between commas.
 _LIST_TOKENS: Final = 16
 _PART_TOKENS: Final = 12
 # More people an object list may name after the verb's first object.
@@ -117,7 +118,7 @@ def _closing_comma(t: Tagged, aux: int) -> bool:
     k = aux - 2
     while k > 0 and aux - k < _PART_TOKENS and t.words[k - 1] not in ("and", ","):
         k -= 1
-    return t.words[k - 1] == "and" and t.at("possessives", k) is not None
+    return k > 0 and t.words[k - 1] == "and" and t.at("possessives", k) is not None
 
 
 def _person_before_comma(t: Tagged, comma: int, after: int) -> int | None:
@@ -187,7 +188,7 @@ def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:
 
     Past a comma, a part that opens with a possessive is one more person ("X, his wife and
     his son"); other words there are an apposition of the person before them, skipped up to
-    its closing comma, after which "and" or a possessive must follow. A part counts only when
+    its closing comma, after which "and" must follow. A part counts only when
     it ends where the clause goes on (punctuation, a preposition, a boundary or "and"): in
     "killed a guard and his son was wounded" the son is the subject of his own verb.
     """
@@ -200,7 +201,7 @@ def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:
                 closing = _apposition_close(t, k)
                 if closing is None:
                     break
-                k = closing
+                k = closing + 1  # the "and" after it
                 continue
             start = opening
         elif t.words[k] == "and":
