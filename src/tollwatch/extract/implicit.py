@@ -22,6 +22,10 @@ from .persons import additive_adverb, group_in, name_like, object_end, one_found
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
+# Label kinds of an outcome word that takes an object ("killed a lawyer", "the killing of a
+# lawyer"), and of one beside a lone "another", in the order their outcome is read.
+_OBJECT_KINDS: Final = ("part", "ger", "nounof")
+_OTHER_KINDS: Final = ("part", "ger", "pred")
 
 
 def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[int]) -> list[Found]:
@@ -29,10 +33,12 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[
     `blocked` tokens are dates, no person ("killed the previous night")."""
     used = {i for tag in t.tags["outcome"] if used.intersection(range(tag.start, tag.end))
             for i in range(tag.start, tag.end)} | used
-    out = coordinated_subjects(t, found)
+    # The tokens the counts hold: their people are no one else of a list.
+    covered = {i for f in found for i in range(f.start, f.end)}
+    out = coordinated_subjects(t, found, covered)
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used)
-    out += _singular_objects(t, used | {f.trigger for f in out}, blocked, found)
+    out += _singular_objects(t, used | {f.trigger for f in out}, blocked, covered)
     spans = {(f.start, f.end) for f in out}
     out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
     out += _one_other(t, used | {f.trigger for f in out}, found + out)
@@ -87,14 +93,13 @@ def _shared_auxiliary(t: Tagged, aux: int) -> int:
     return aux
 
 
-def _singular_objects(t: Tagged, used: set[int], blocked: set[int], found: list[Found]) -> list[Found]:
+def _singular_objects(t: Tagged, used: set[int], blocked: set[int], covered: set[int]) -> list[Found]:
     """"Killed a prominent lawyer", "killed the pharmacist and his brother": one object, and
-    each person listed after it (`objects_after`) that no count holds already."""
-    covered = {i for f in found for i in range(f.start, f.end)}
+    each person listed after it (`objects_after`) that no count holds already (`covered`)."""
     out = []
     for tag in t.tags["outcome"]:
-        if tag.start in used or tag.end in blocked \
-                or not (tag.has("part") or tag.has("ger") or tag.has("nounof")):
+        outcome = tag.first_value(_OBJECT_KINDS)
+        if outcome is None or tag.start in used or tag.end in blocked:
             continue
         verb = not tag.has("nounof")
         if verb and (t.passive_before(tag.start) or t.over("determiners", tag.start - 1)):
@@ -102,7 +107,6 @@ def _singular_objects(t: Tagged, used: set[int], blocked: set[int], found: list[
         end = object_end(t, tag.end)
         if end is None:
             continue
-        outcome = tag.value("part") or tag.value("ger") or tag.required("nounof")
         out.append(one_found(tag.start, end, outcome, group_in(t, tag.end, end), t.text_of(tag.end, end),
                         tag.start, "object"))
         out += [one_found(start, stop, outcome, group_in(t, start, stop), t.text_of(start, stop),
@@ -116,7 +120,8 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
     a lone "another" or "the other" beside an outcome word is one more of the people before."""
     out = []
     for tag in t.tags["outcome"]:
-        if tag.start in used or not (tag.has("part") or tag.has("ger") or tag.has("pred")):
+        outcome = tag.first_value(_OTHER_KINDS)
+        if outcome is None or tag.start in used:
             continue
         span = _other_beside(t, tag)
         if span is None:
@@ -125,7 +130,6 @@ def _one_other(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
         earlier = [f for f in found if f.start < tag.start]
         if not earlier:
             continue  # "another" of what: nobody was counted before it
-        outcome = tag.value("part") or tag.value("ger") or tag.required("pred")
         out.append(one_found(min(start, tag.start), max(end, tag.end), outcome, earlier[-1].group,
                         t.text_of(start, end), tag.start, "other"))
     return out

@@ -21,15 +21,15 @@ _PART_TOKENS: Final = 12
 _MORE_OBJECTS: Final = 3
 
 
-def coordinated_subjects(t: Tagged, found: list[Found]) -> list[Found]:
+def coordinated_subjects(t: Tagged, found: list[Found], covered: set[int]) -> list[Found]:
     """"The commander and his son were killed": each singular part not already counted.
 
     The subjects run back to a comma, and past it only to one more person before a
     possessive (`_list_start`): past a comma the words may be appositions ("Umar, the
     district chair, and ...") or names of people counted before them ("Two civilians, A and
     B, were injured"). Inside an inclusion or after a number they are parts of a count.
+    `covered` holds the tokens of the counts in `found`.
     """
-    covered = {i for f in found for i in range(f.start, f.end)}
     out: list[Found] = []
     for tag in t.tags["outcome"]:
         if not (tag.has("part") or tag.has("pred")):
