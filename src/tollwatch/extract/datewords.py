@@ -173,18 +173,68 @@ def _build_patterns(lx: dict[str, Any]) -> Patterns:
 
 def _master_pattern(lx: dict[str, Any]) -> str:
     """One regex for every kind: a named group per kind around the words it reports."""
-    # Every alternative starts at a word that is a digit or one of these: testing that
-    # once, ahead of them all, spares trying each alternative at every word.
-    starters = ("months", "month_abbreviations", "weekdays", "weekday_abbreviations",
-                "modifiers", "number_words", "vague_numbers", "articles", "window_prepositions",
-                "window_words", "context_words", "year_context_words")
-    first_words = {w.split()[0] for name in starters for w in _words(lx.get(name) or ())}
-    first_words |= {w.split()[0] for w in _phrases(lx)} | {"the"}
     return (
         # GTD summaries open with the US-order date and a colon.
         r"^[ \t\"']*(?P<gtd>(?P<g_m>\d{1,2})/(?P<g_d>\d{1,2})/(?P<g_y>\d{4}))(?=:)"
-        rf"|\b(?=\d|{_alt(first_words)}\b)(?:" + "|".join(_word_alternatives(lx)) + ")"
+        rf"|\b(?={_opening(lx)})(?:" + "|".join(_word_alternatives(lx)) + ")"
     )
+
+
+def _opening(lx: dict[str, Any]) -> str:
+    """How every word-led alternative opens, tested once ahead of them all.
+
+    A digit; a word that can open an expression on its own ("yesterday", "Monday", "May");
+    or a word that needs another after it ("in March", "the past", "two days") with one
+    that can come second. The second word is what makes the test pay: most words that open
+    some alternative are common ("the", "in", "of", "a"), and without it every alternative
+    was tried after each of them. `_second_words` must know every word that can come second.
+    """
+    alone = {w for w in (*_mapping(lx, "months"), *_mapping(lx, "month_abbreviations"),
+                         *_mapping(lx, "weekdays"), *_mapping(lx, "weekday_abbreviations"))}
+    alone |= {phrase for phrase in _phrases(lx) if " " not in phrase}
+    needing = {word: seconds for word, seconds in _second_words(lx).items() if word not in alone}
+    seconds = set().union(*needing.values())
+    return (rf"\d|{_alt(alone)}\b"
+            rf"|{_alt(needing)}[\s-]+(?:\d|{_alt(seconds)}\b)")
+
+
+def _second_words(lx: dict[str, Any]) -> dict[str, set[str]]:
+    """Each word that can open an alternative, with the words that can come right after it.
+
+    Mirrors `_word_alternatives`: one row per list whose words open an alternative, with
+    what the alternative allows next. A phrase of several words ("a couple of", "ever
+    since") is followed by its own second word. A digit may come second after any word.
+    """
+    units = set(_units(lx.get("units") or {}))
+    numbers, vague = list(_mapping(lx, "number_words")), _list(lx, "vague_numbers")
+    qualifiers = _list(lx, "period_qualifiers")
+    window_words = _list(lx, "window_words")
+    rows: list[tuple[Iterable[str], set[str]]] = [
+        # shift and dur: "two days", "twenty-one hours", "two to three days", "a day", "few hours"
+        (numbers, units | _firsts(numbers) | _firsts(_list(lx, "range_words"))),
+        (vague, units),
+        (_list(lx, "articles"), units),
+        # win: "over the past week", "the last few days", "past 24 hours"
+        (_list(lx, "window_prepositions"), {"the"} | _firsts(window_words)),
+        (["the"], _firsts(window_words)),
+        (window_words, units | _firsts(numbers) | _firsts(vague)),
+        # wd: "next Monday"; mon: "in early March"; yr: "in the 1990s", "since 2019"
+        (_mapping(lx, "modifiers"), set(_mapping(lx, "weekdays"))),
+        (_list(lx, "context_words"), set(_mapping(lx, "months")) | _firsts(qualifiers)),
+        (_list(lx, "year_context_words"), _firsts(qualifiers) | {"the"}),
+        # phrase: a phrase of one word opens alone (`_opening`)
+        (_phrases(lx), set()),
+    ]
+    seconds: dict[str, set[str]] = {}
+    for entries, after in rows:
+        for entry in entries:
+            words = entry.split()
+            seconds.setdefault(words[0], set()).update(words[1:2] or after)
+    return seconds
+
+
+def _firsts(entries: Iterable[str]) -> set[str]:
+    return {entry.split()[0] for entry in entries}
 
 
 def _word_alternatives(lx: dict[str, Any]) -> list[str]:
