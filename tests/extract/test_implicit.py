@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import killed, only_claim, run
+from .helpers import asserted, killed, only_claim, run
 
 
 def test_implicit_singular_subject_with_also_is_one_more(lexicon):
@@ -109,3 +109,28 @@ def test_implicit_a_lone_other_takes_the_group_before_it(lexicon):
     result = run(lexicon, "Gunmen fired on a patrol, killing one policeman and wounding another.")
     assert [(c.outcome, c.victims.group) for c in result.claims] == [
         ("killed", "security_forces"), ("injured", "security_forces")]
+
+
+def test_implicit_no_casualties_is_zero_killed_and_injured(lexicon):
+    result = run(lexicon, "No casualties were reported.")
+    assert sorted(asserted(result)) == [(0, "injured", "unknown"), (0, "killed", "unknown")]
+    assert result.totals["killed"].best == 0
+    assert result.totals["injured"].best == 0
+
+
+def test_implicit_no_one_hurt_is_zero_injured(lexicon):
+    result = run(lexicon, "No one was hurt in the fire at the depot.")
+    assert asserted(result) == [(0, "injured", "unknown")]
+    assert result.totals["killed"] is None
+
+
+def test_implicit_unclear_whether_anyone_hurt_is_no_claim(lexicon):
+    result = run(lexicon, "It was not immediately clear whether anyone was hurt.")
+    assert result.claims == []
+    assert result.totals["injured"] is None
+
+
+def test_implicit_negation_inside_brackets_is_no_zero(lexicon):
+    result = run(lexicon, "The victims (no names given) were killed in the attack.")
+    assert [c for c in result.claims if c.count.best == 0] == []
+    assert result.totals["killed"] is None

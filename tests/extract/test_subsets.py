@@ -32,3 +32,11 @@ def test_subsets_coordinated_count_of_another_outcome_is_no_part(lexicon):
     wounded = [c for c in result.claims if c.outcome == "injured"]
     assert [(c.count.best, c.part_of) for c in wounded] == [(30, None)]
     assert result.totals["killed"].best == 9
+
+
+def test_subsets_smaller_count_in_brackets_is_a_part(lexicon):
+    result = run(lexicon, "Two guards were killed and 22 others (four of them children) were wounded.")
+    wounded = [c for c in result.claims if c.outcome == "injured"]
+    assert [c.count.best for c in wounded] == [22, 4]
+    assert wounded[1].part_of == wounded[0].id
+    assert result.totals["injured"].best == 22

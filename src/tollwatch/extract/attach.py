@@ -19,7 +19,7 @@ from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
-from .persons import additive_adverb
+from .persons import additive_adverb, bracket_close
 from .phrases import Candidate, candidates, coordinated
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
@@ -55,7 +55,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
     found.extend(implicit_claims(t, {f.trigger for f in found if f.how != COMPANION}, found, blocked))
     found = without_the_injured_who_died(without_restated_pronouns(t, found))
     found.extend(owned_remains(t, found) or named_again(t, found))
-    mark_cues(t, found)
+    mark_cues(t, found, blocked)
     link_toll_parts(t, found, rules)
     found.sort(key=lambda f: (f.start, f.trigger))
     others_of_another_outcome(found)
@@ -243,6 +243,12 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             continue
         if t.at("inclusion", j) is not None:
             j = _skip_inclusion(t, j)
+            continue
+        # "four foreigners (no names given) were killed": an aside. One that opens with
+        # "including" is left to the inclusion's own jump.
+        close = bracket_close(t, j) if t.words[j] == "(" and t.at("inclusion", j + 1) is None else None
+        if close is not None:
+            j = close + 1
             continue
         tag = t.at("outcome", j)
         if tag is not None and _in_name(t, tag):

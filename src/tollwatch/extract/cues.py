@@ -4,7 +4,8 @@ Modality cues ("denied", "threatened to") and background cues ("in retaliation f
 what follows them in the same clause; a modal between the victims and their verb ("five
 soldiers could die") governs the claim too, and a negated verb ("were not killed") denies it.
 A claim opened by its gerund after a comma ("protesting a new law, killing 15") goes back to
-the sentence's own event, out of a background cue's reach; a denial still covers it.
+the sentence's own event, out of a background cue's reach; a denial still covers it. A word
+inside a date is no cue: "on May 10, killing two" is no "may" of doubt.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ _MODALITY_WINDOW: Final = 6
 _BACKGROUND_WINDOW: Final = 12
 
 
-def mark_cues(t: Tagged, found: list[Found]) -> None:
-    """Set each claim's modality and background flag from the cues of its sentence."""
+def mark_cues(t: Tagged, found: list[Found], dated: set[int]) -> None:
+    """Set each claim's modality and background flag from the cues of its sentence.
+
+    `dated` are the tokens inside dates and durations, which hold no cue.
+    """
     clauses = _gerund_clauses(t, found)
     for f in found:
-        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW) or _modal_before_verb(t, f)
+        modality = (_cue_before(t, f, "modality", _MODALITY_WINDOW, dated)
+                    or _modal_before_verb(t, f, dated))
         f.modality = modality.required("modality") if modality else "asserted"
         if f.modality == "asserted" and f.how != "zero" and _negated_verb(t, f.trigger):
             f.modality = "denied"  # "five soldiers were not killed", "did not injure the mayor"
-        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW, clauses) is not None
+        f.background = _cue_before(t, f, "background", _BACKGROUND_WINDOW, dated, clauses) is not None
 
 
 def _gerund_clauses(t: Tagged, found: list[Found]) -> set[int]:
@@ -54,26 +59,26 @@ def _negated_verb(t: Tagged, trigger: int) -> bool:
     return False
 
 
-def _modal_before_verb(t: Tagged, f: Found) -> Tag | None:
+def _modal_before_verb(t: Tagged, f: Found, dated: set[int]) -> Tag | None:
     """"five soldiers could die": a modal between the victims and their verb."""
     for k in range(f.end, f.trigger):
-        tag = t.over("modality", k)
+        tag = None if k in dated else t.over("modality", k)
         if tag is not None:
             return tag
     return None
 
 
-def _cue_before(t: Tagged, f: Found, family: str, window: int,
+def _cue_before(t: Tagged, f: Found, family: str, window: int, dated: set[int],
                 ends: set[int] | frozenset[int] = frozenset()) -> Tag | None:
     """The nearest tag of `family` in the `window` tokens before a claim, within its clause.
 
-    Tokens in `ends` end the clause as boundaries do.
+    Tokens in `ends` end the clause as boundaries do; tokens in `dated` hold no cue.
     """
     begin = min(f.start, f.trigger)
     for i in range(begin - 1, max(-1, begin - window - 1), -1):
         if t.at("boundaries", i) is not None or i in ends:
             return None
-        tag = t.over(family, i)
+        tag = None if i in dated else t.over(family, i)
         if tag is not None:
             return tag
     return None

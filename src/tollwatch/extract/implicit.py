@@ -251,12 +251,17 @@ def _ends_before_who(t: Tagged, relative: int) -> set[int]:
 
 
 def _zeros(t: Tagged, used: set[int]) -> list[Found]:
+    """Zero claims: a negation before an outcome ("no one was hurt", "no casualties").
+
+    A closing bracket ends the negation's reach: in "four foreigners (no names given) were
+    killed" the "no" is about the names.
+    """
     out = []
     for neg in t.tags["zero"]:
         if not neg.has("neg"):
             continue
         for k in range(neg.end, min(len(t.words), neg.end + _ZERO_WINDOW)):
-            if t.at("boundaries", k) or t.at("zero_blockers", k) or k in used:
+            if t.at("boundaries", k) or t.at("zero_blockers", k) or k in used or t.words[k] == ")":
                 break
             hit = t.at("zero", k)
             if hit is not None and hit.has("zero"):

@@ -59,6 +59,12 @@ def _before_brackets(t: Tagged, end: int) -> int:
     return end
 
 
+def bracket_close(t: Tagged, opening: int, reach: int = _BRACKET_TOKENS) -> int | None:
+    """The ")" that closes the "(" at `opening` within `reach` tokens, or None."""
+    return next((k for k in range(opening + 1, min(len(t.words), opening + reach))
+                 if t.words[k] == ")"), None)
+
+
 def _negated(t: Tagged, start: int, end: int) -> bool:
     """Whether a negation stands among tokens [start, end): "no one" is nobody to count."""
     return any((tag := t.over("zero", i)) is not None and tag.has("neg") for i in range(start, end))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Count
 from .found import Found
 from .numbers import CountMention, NumberRules, find_counts, thing_before_person
-from .persons import name_like
+from .persons import bracket_close, name_like
 from .phrasewords import (
     adjective_like, age_end, before_modifiers, inside_name, plural_looking, stops_phrase,
 )
@@ -174,7 +174,7 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             j += 1
             continue
         if t.words[j] == "(":
-            close = next((k for k in range(j + 1, min(n, j + 6)) if t.words[k] == ")"), None)
+            close = bracket_close(t, j, 6)
             if close is not None:
                 limit = min(n, limit + close + 1 - j)
                 j = close + 1  # "six National Uprising Movement (NUM) forces"

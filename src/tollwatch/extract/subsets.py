@@ -14,14 +14,20 @@ from .tagger import Tag, Tagged
 
 def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
     """"10 others, 5 police officers and 5 civilians, were injured": parts that add up to
-    the count before them, set off by a comma, are its parts."""
+    the count before them, set off by a comma, are its parts.
+
+    A smaller count in brackets right after a count is its part too: "22 others (four of them
+    civilians) were wounded".
+    """
     attached = [(c, c.found) for c in cands if c.found is not None]
     for i, (total, whole) in enumerate(attached):
-        if whole.part_of is not None or i + 2 >= len(attached):
+        if whole.part_of is not None or i + 1 >= len(attached):
             continue
         first = attached[i + 1]
         gap = t.words[total.end:first[0].mention.start]
-        if gap != [","]:
+        if gap == ["("]:
+            _link_bracketed(whole, first[1])
+        if gap != [","] or i + 2 >= len(attached):
             continue
         parts = [first]
         for nxt in attached[i + 2:]:
@@ -32,6 +38,11 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
         if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
             for _, part in parts:
                 part.part_of = whole
+
+
+def _link_bracketed(whole: Found, part: Found) -> None:
+    if part.part_of is None and part.outcome == whole.outcome and part.count.best < whole.count.best:
+        part.part_of = whole
 
 
 def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None:

@@ -1,0 +1,64 @@
+"""Modality and background cues of a sentence's claims, seen through `extract`."""
+
+import pytest
+
+from .helpers import asserted, run
+
+
+@pytest.mark.parametrize("text, modality", [
+    # a month is no modal
+    ("A bomb exploded on Tuesday, May 10, killing two police officers.", "asserted"),
+    ("Two police officers were killed in May when a bomb exploded.", "asserted"),
+    ("In May 2005, police arrested five people.", "asserted"),
+    # the modal still is, next to a month too
+    ("Two police officers may have been killed in the blast.", "hypothetical"),
+    ("Officials said in May that two police officers may have been killed.", "hypothetical"),
+])
+def test_cues_may_as_month_and_as_modal(lexicon, text, modality):
+    assert [c.modality for c in run(lexicon, text).claims] == [modality]
+
+
+def test_cues_denial_is_denied(lexicon):
+    result = run(lexicon, "The group denied killing 12 civilians.")
+    assert [(c.count.best, c.outcome, c.modality) for c in result.claims] == [(12, "killed", "denied")]
+    assert result.totals["killed"] is None
+
+
+def test_cues_threat_is_hypothetical(lexicon):
+    result = run(lexicon, "Militants threatened to kill 20 hostages.")
+    assert [(c.count.best, c.modality) for c in result.claims] == [(20, "hypothetical")]
+    assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Dozens more could have died in the fire.", 24),
+    ("Hundreds more may die if the siege goes on.", 200),
+])
+def test_cues_modal_after_vague_count_is_hypothetical(lexicon, text, count):
+    result = run(lexicon, text)
+    assert [(c.count.best, c.modality) for c in result.claims] == [(count, "hypothetical")]
+    assert result.totals["killed"] is None
+
+
+def test_cues_named_subject_of_a_modal_is_no_claim(lexicon):
+    assert run(lexicon, "Ahmed could have died in the crash.").claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Five soldiers were not killed in the blast.",
+    "The gunmen did not kill the guard.",
+    "The guard wasn't killed.",
+])
+def test_cues_negated_verb_is_denied(lexicon, text):
+    result = run(lexicon, text)
+    assert [c.modality for c in result.claims] == ["denied"]
+    assert result.totals["killed"] is None
+
+
+def test_cues_denied_and_hypothetical_do_not_count(lexicon):
+    text = ("Four soldiers were killed in the ambush. The group denied killing 12 civilians. "
+            "Militants threatened to kill 20 hostages.")
+    result = run(lexicon, text)
+    assert asserted(result) == [(4, "killed", "security_forces")]
+    assert result.totals["killed"].best == 4
+    assert sorted(c.modality for c in result.claims) == ["asserted", "denied", "hypothetical"]
