@@ -62,3 +62,10 @@ def test_cues_denied_and_hypothetical_do_not_count(lexicon):
     assert asserted(result) == [(4, "killed", "security_forces")]
     assert result.totals["killed"].best == 4
     assert sorted(c.modality for c in result.claims) == ["asserted", "denied", "hypothetical"]
+
+
+def test_cues_crime_a_sentence_is_served_for_is_background(lexicon):
+    result = run(lexicon, "They demanded the release of a soldier serving a life sentence for "
+                          "killing seven children.")
+    assert [(c.count.best, c.background) for c in result.claims] == [(7, True)]
+    assert result.totals["killed"] is None

@@ -134,3 +134,14 @@ def test_implicit_negation_inside_brackets_is_no_zero(lexicon):
     result = run(lexicon, "The victims (no names given) were killed in the attack.")
     assert [c for c in result.claims if c.count.best == 0] == []
     assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "He was killed and beheaded in the square.",
+    "His body was found beheaded in the river.",
+    "The body of a man was found beheaded near the river.",
+])
+def test_implicit_subject_inside_a_claim_is_that_person(lexicon, text):
+    result = run(lexicon, text)
+    assert [c.count.best for c in result.claims if c.outcome == "killed"] == [1]
+    assert result.totals["killed"].best == 1

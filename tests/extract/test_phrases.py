@@ -80,3 +80,15 @@ def test_phrases_named_owner_is_a_determiner(lexicon, text, labels):
 def test_phrases_named_owner_after_of_is_no_victim(lexicon):
     text = "Relatives of Governor-elect Musa Bello's wife were kidnapped."
     assert "abducted" not in run(lexicon, text).totals
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("He received a death threat last week.", None),
+    ("He is serving a life sentence for the bombing.", None),
+    ("The court handed down a death sentence on Monday.", None),
+    ("The attack claimed a life.", 1),
+    ("One death was reported.", 1),
+])
+def test_phrases_outcome_word_inside_another_noun_is_no_casualty(lexicon, text, killed):
+    total = run(lexicon, text).totals["killed"]
+    assert (total.best if total else None) == killed

@@ -35,6 +35,8 @@ from .tagger import OUTCOME_TABLES, Tagged, tagger_for
 from .text import Sentence, abbreviations_for, normalise, split_sentences
 
 _CONTEXT_BEFORE: Final = 2
+# Outcome-family tags that make no claim on their own (see `can_claim`).
+_NO_CLAIM_KINDS: Final = ("life_verb", "none")
 
 
 # Grammar lists of words that stand in most sentences: never the word the first pass keys on.
@@ -136,12 +138,13 @@ def can_claim(t: Tagged) -> bool:
 
     Every claim rule starts from an outcome word, a zero noun ("no casualties") or owned
     remains ("their bodies"); a life verb alone ("claimed responsibility") makes no claim, as
-    its outcome is the noun after it ("claimed 31 lives"). A new rule that starts from another
-    family of tags must be added here, or its sentences are never read.
+    its outcome is the noun after it ("claimed 31 lives"), nor does a phrase that names no
+    casualty ("a death threat"). A new rule that starts from another family of tags must be
+    added here, or its sentences are never read.
     """
     if t.tags.get("owned_remains"):
         return True
-    if any(kind != "life_verb" for tag in t.tags.get("outcome", []) for kind, _ in tag.labels):
+    if any(kind not in _NO_CLAIM_KINDS for tag in t.tags.get("outcome", []) for kind, _ in tag.labels):
         return True
     return any(tag.has("zero") for tag in t.tags.get("zero", []))
 

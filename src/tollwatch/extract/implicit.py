@@ -37,7 +37,7 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[
     covered = {i for f in found for i in range(f.start, f.end)}
     out = coordinated_subjects(t, found, covered)
     used |= {f.trigger for f in out}
-    out += _singular_subjects(t, used)
+    out += _singular_subjects(t, used, found + out)
     out += _singular_objects(t, used | {f.trigger for f in out}, blocked, covered)
     spans = {(f.start, f.end) for f in out}
     out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
@@ -47,8 +47,14 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[
     return out
 
 
-def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
-    out = []
+def _singular_subjects(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
+    """One person before a singular verb: "A guard was killed", "His body was found".
+
+    A subject inside a claim of the same outcome is that claim's person, not another: "He was
+    killed and beheaded", "His body was found beheaded", "The body of a man was found
+    beheaded" are one death each.
+    """
+    out: list[Found] = []
     for tag in t.tags["outcome"]:
         if tag.start in used or not (tag.has("part") or tag.has("pred")):
             continue
@@ -72,6 +78,8 @@ def _singular_subjects(t: Tagged, used: set[int]) -> list[Found]:
         if subject is not None:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
+            if any(f.outcome == outcome and f.start < stop and start < f.end for f in found + out):
+                continue
             # "Major X was injured and later died": one death, no injury (`settle`).
             later = tag.value("pred") == "killed" and aux != own
             one = one_found(start, tag.end, outcome, group_in(t, start, stop), t.text_of(start, stop),

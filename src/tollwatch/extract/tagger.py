@@ -119,6 +119,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
         for outcome, phrases in (outcomes.get(kind) or {}).items():
             add("outcome", phrases, name, outcome)
     add("outcome", outcomes.get("life_verbs"), "life_verb")
+    add("outcome", outcomes.get("not_casualties"), "none")
     add("toll_link", outcomes.get("toll_links"), "link")
     add("toll_head", outcomes.get("toll_heads"), "head")
     add("toll_victim_link", outcomes.get("toll_victim_links"), "link")
