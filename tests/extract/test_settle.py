@@ -64,3 +64,13 @@ def test_settle_the_injured_who_later_died_are_no_injury(lexicon):
 def test_settle_the_abducted_who_were_killed_stay_abducted(lexicon):
     result = run(lexicon, "Two drivers were kidnapped and killed near the border.")
     assert (result.totals["abducted"].best, result.totals["killed"].best) == (2, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Sesay, a village elder, was wounded in the attack and later died of his injuries.",
+    "A guard was wounded in the attack and later died of his injuries.",
+])
+def test_settle_the_wounded_who_died_are_no_injury(lexicon, text):
+    totals = run(lexicon, text).totals
+    assert totals["killed"].best == 1
+    assert totals["injured"] is None

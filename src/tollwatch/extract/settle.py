@@ -91,7 +91,11 @@ def without_the_injured_who_died(found: list[Found]) -> list[Found]:
     """"One soldier was injured in the blast and later died": one death, no injury.
 
     The wounded who die are counted as killed (`implicit._later_died`); an injury count
-    means those who survived, as UCDP, ACLED and GTD count them.
+    means those who survived, as UCDP, ACLED and GTD count them. The injured may be read
+    from an apposition inside the subject of the later death: "Abdelgadir, a community
+    leader, was wounded and later died".
     """
-    died = {(f.start, f.count.best) for f in found if f.how == "later"}
-    return [f for f in found if not (f.outcome == "injured" and (f.start, f.count.best) in died)]
+    died = [f for f in found if f.how == "later"]
+    return [f for f in found if not (f.outcome == "injured" and any(
+        d.count.best == f.count.best and d.start <= f.start and f.end <= max(d.trigger, d.start + 1)
+        for d in died))]
