@@ -92,3 +92,15 @@ def test_phrases_named_owner_after_of_is_no_victim(lexicon):
 def test_phrases_outcome_word_inside_another_noun_is_no_casualty(lexicon, text, killed):
     total = run(lexicon, text).totals["killed"]
     assert (total.best if total else None) == killed
+
+
+@pytest.mark.parametrize("text, total, label", [
+    ("Militants killed a Muslim family of five in the village.", 5, "Muslim family"),
+    ("A family of five was killed when a shell hit their house.", 5, "family"),
+    ("Gunmen killed a family of six, including four children.", 6, "family"),
+])
+def test_phrases_bare_count_after_a_group_numbers_it(lexicon, text, total, label):
+    result = run(lexicon, text)
+    assert result.totals["killed"].best == total
+    assert result.claims[0].victims.label == label
+    assert result.claims[0].victims.group == "civilians"

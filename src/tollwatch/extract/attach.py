@@ -20,6 +20,7 @@ from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .persons import additive_adverb, bracket_close
+from .phrasewords import group_before_of
 from .phrases import Candidate, candidates, coordinated
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
@@ -116,7 +117,9 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int],
 
 
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
-    j = start - 1
+    # "killed a Muslim family of five": the verb's object is the family, numbered by the count.
+    group = group_before_of(t, start - 1)
+    j = start - 1 if group is None else group - 1
     while j >= 0 and t.at("determiners", j):
         j -= 1
     if j < 0:

@@ -14,7 +14,8 @@ from .found import Found
 from .numbers import CountMention, NumberRules, find_counts, thing_before_person
 from .persons import bracket_close, name_like
 from .phrasewords import (
-    adjective_like, age_end, before_modifiers, inside_name, plural_looking, stops_phrase,
+    adjective_like, age_end, before_modifiers, group_before_of, inside_name, plural_looking,
+    stops_phrase,
 )
 from .tagger import Tag, Tagged
 
@@ -69,11 +70,21 @@ def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candida
         phrase = _victim_phrase(t, whole.end if whole else mention.end, rules,
                                 mention.count.best == 1)
         if phrase is not None:
-            out.append(Candidate(mention, phrase))
+            out.append(Candidate(mention, _named_by_group(t, mention.start, phrase)))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
     out.extend(_singular_phrases(t, taken | blocked, rules))
     out.sort(key=lambda c: c.mention.start)
     return [c for i, c in enumerate(out) if i == 0 or not _restates(t, out[i - 1], c)]
+
+
+def _named_by_group(t: Tagged, start: int, phrase: Phrase) -> Phrase:
+    """A bare count after a group and "of" takes its words: "a Muslim family of five"."""
+    first = group_before_of(t, start - 1) if not phrase.label else None
+    if first is None:
+        return phrase
+    noun = t.at("victim", start - 2)
+    group = noun.required("noun") if noun is not None and phrase.group == "unknown" else phrase.group
+    return Phrase(phrase.end, group, t.text_of(first, start - 1), phrase.outcome, phrase.additive)
 
 
 def _restates(t: Tagged, prev: Candidate, cand: Candidate) -> bool:

@@ -3,8 +3,13 @@ before its noun (an age, "Buddhist"), and words inside a name ("Ministry of Defe
 
 from __future__ import annotations
 
+from typing import Final
+
 from .numbers import word_value
 from .tagger import Tagged
+
+# How far before "of" the words of a group may start: "a Muslim family of five".
+_GROUP_TOKENS: Final = 5
 
 
 def stops_phrase(t: Tagged, j: int) -> bool:
@@ -24,6 +29,17 @@ def adjective_like(t: Tagged, i: int) -> bool:
     if t.at("victim_mod", i) is not None:
         return True
     return t.words[i].isalpha() and not stops_phrase(t, i) and t.at("singular_determiners", i) is None
+
+
+def group_before_of(t: Tagged, of: int) -> int | None:
+    """The first word of a group named before the "of" at `of`, or None: "Muslim" of "killed
+    a Muslim family of five", where the count after "of" numbers the group."""
+    if of < 1 or t.words[of] != "of" or t.at("collectives", of - 1) is None:
+        return None
+    k = of - 2
+    while k >= 0 and of - k <= _GROUP_TOKENS and adjective_like(t, k) and t.at("outcome", k) is None:
+        k -= 1
+    return k + 1
 
 
 def inside_name(t: Tagged, j: int) -> bool:
