@@ -110,3 +110,14 @@ def test_personlists_long_apposition_and_closing_comma_keep_the_list(lexicon, te
 def test_personlists_names_after_a_count_are_that_count_not_a_list(lexicon):
     # the comma before the verb closes the names of the two, not a list of its own
     assert killed(lexicon, "Two guards, Omar Sesay and Ali Bangura, were killed.")[1] == 2
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen killed the local leader of the People's Congress Party and his father.", 2),
+    ("Gunmen killed the head of the village and his son.", 2),
+    # past "of" only a possessive opens another person
+    ("Gunmen killed the head of police and army in the region.", 1),
+    ("Gunmen killed the mayor of Kenema and his driver was wounded.", 1),
+])
+def test_personlists_person_after_an_objects_of_phrase(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
