@@ -1,5 +1,9 @@
 """Normalisation keeps positions; sentence splitting knows abbreviations."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tollwatch.extract import text as text_module
 from tollwatch.extract.text import normalise, split_sentences
 
 
@@ -8,6 +12,16 @@ def test_text_normalise_keeps_length_and_maps_dashes_and_quotes():
     out = normalise(raw)
     assert len(out) == len(raw)
     assert out == "law-enforcement \"quoted\" Pakistan's army"
+
+
+@given(st.one_of(
+    st.text(alphabet=st.one_of(st.sampled_from(sorted(text_module._CHAR_MAP)), st.characters(),
+                               st.sampled_from("ab .\n")), max_size=40),
+    st.text(alphabet=st.sampled_from("ab .\n\t\r"), max_size=20),  # pure ASCII: the shortcut
+))
+def test_text_normalise_maps_every_character_of_the_map_and_nothing_else(raw):
+    # The shortcut for ASCII texts must not skip a character of the map.
+    assert normalise(raw) == "".join(text_module._CHAR_MAP.get(ch, ch) for ch in raw)
 
 
 def test_text_sentences_do_not_split_at_abbreviations(lexicon):
