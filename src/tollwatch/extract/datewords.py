@@ -189,8 +189,8 @@ def _opening(lx: dict[str, Any]) -> str:
     some alternative are common ("the", "in", "of", "a"), and without it every alternative
     was tried after each of them. `_second_words` must know every word that can come second.
     """
-    alone = {w for w in (*_mapping(lx, "months"), *_mapping(lx, "month_abbreviations"),
-                         *_mapping(lx, "weekdays"), *_mapping(lx, "weekday_abbreviations"))}
+    alone = {*_mapping(lx, "months"), *_mapping(lx, "month_abbreviations"),
+             *_mapping(lx, "weekdays"), *_mapping(lx, "weekday_abbreviations")}
     alone |= {phrase for phrase in _phrases(lx) if " " not in phrase}
     needing = {word: seconds for word, seconds in _second_words(lx).items() if word not in alone}
     seconds = set().union(*needing.values())
