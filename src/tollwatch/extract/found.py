@@ -30,3 +30,7 @@ class Found:
     def time_anchor(self) -> int:
         """The token a claim's time is sought nearest to: a toll's count, else the outcome word."""
         return self.start if self.toll else self.trigger
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the claim's tokens and tokens [start, end) share one."""
+        return self.start < end and start < self.end

@@ -78,7 +78,7 @@ def _singular_subjects(t: Tagged, used: set[int], found: list[Found]) -> list[Fo
         if subject is not None:
             start, stop = subject
             outcome = tag.value("part") or tag.required("pred")
-            if any(f.outcome == outcome and f.start < stop and start < f.end for f in found + out):
+            if any(f.outcome == outcome and f.overlaps(start, stop) for f in found + out):
                 continue
             # "Major X was injured and later died": one death, no injury (`settle`).
             later = tag.value("pred") == "killed" and aux != own
@@ -212,7 +212,7 @@ def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
     if opens and all(t.words[i].isalpha() and t.over("outcome", i) is None
                      and t.at("not_people", i) is None for i in words) \
             and one_person(t, list(range(start, end))) \
-            and not any(f.start < end and start < f.end for f in found):
+            and not any(f.overlaps(start, end) for f in found):
         return start
     return end
 

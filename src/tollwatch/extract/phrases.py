@@ -8,6 +8,7 @@ after it: the victims' group, the words used, and an outcome when the head noun 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from ..model import Count
 from .found import Found
@@ -18,6 +19,10 @@ from .phrasewords import (
     stops_phrase,
 )
 from .tagger import Tag, Tagged
+
+# Tokens from "(" to ")" that a victim phrase reads on past: "six National Uprising
+# Movement (NUM) forces".
+_NAME_BRACKET_TOKENS: Final = 6
 
 
 @dataclass(slots=True)
@@ -185,7 +190,7 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             j += 1
             continue
         if t.words[j] == "(":
-            close = bracket_close(t, j, 6)
+            close = bracket_close(t, j, _NAME_BRACKET_TOKENS)
             if close is not None:
                 limit = min(n, limit + close + 1 - j)
                 j = close + 1  # "six National Uprising Movement (NUM) forces"

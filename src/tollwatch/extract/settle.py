@@ -97,5 +97,4 @@ def without_the_injured_who_died(found: list[Found]) -> list[Found]:
     """
     died = [f for f in found if f.how == "later"]
     return [f for f in found if not (f.outcome == "injured" and any(
-        d.count.best == f.count.best and d.start <= f.start and f.end <= max(d.trigger, d.start + 1)
-        for d in died))]
+        d.count.best == f.count.best and d.start <= f.start and f.end <= d.trigger for d in died))]

@@ -20,13 +20,14 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
     civilians) were wounded".
     """
     attached = [(c, c.found) for c in cands if c.found is not None]
-    for i, (total, whole) in enumerate(attached):
-        if whole.part_of is not None or i + 1 >= len(attached):
+    for i, (total, whole) in enumerate(attached[:-1]):
+        if whole.part_of is not None:
             continue
         first = attached[i + 1]
         gap = t.words[total.end:first[0].mention.start]
         if gap == ["("]:
             _link_bracketed(whole, first[1])
+            continue
         if gap != [","] or i + 2 >= len(attached):
             continue
         parts = [first]
@@ -41,6 +42,7 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 
 
 def _link_bracketed(whole: Found, part: Found) -> None:
+    """The count right inside the brackets is a part when it is smaller, with the same outcome."""
     if part.part_of is None and part.outcome == whole.outcome and part.count.best < whole.count.best:
         part.part_of = whole
 
