@@ -70,6 +70,9 @@ def test_numbers_vague_words_are_vague_counts(lexicon, sentence, best):
         "A 25-year-old man was arrested.",
         "The ransom was $2,000.",
         "The driver faces 3 counts of murder.",
+        "A bomb hit two cars carrying passengers.",
+        "Gunmen torched three buses and passengers fled.",
+        "A shell injured a twelve year old girl.",
     ],
 )
 def test_numbers_measures_years_and_things_are_not_counts(lexicon, sentence):
@@ -95,3 +98,9 @@ def test_numbers_phrase_tables_find_the_longest_phrase_from_its_first_word(lexic
 def test_numbers_range_after_an_age_word_is_no_count(lexicon):
     result = run(lexicon, "Five recruits, aged 19 to 23, were killed at the depot.")
     assert result.totals["killed"].best == 5
+
+
+@pytest.mark.parametrize("sentence, best", [("Three bus passengers were hurt.", 3),
+                                            ("Ten mine clearance workers were killed.", 10)])
+def test_numbers_thing_word_of_a_compound_before_a_person_is_no_thing(lexicon, sentence, best):
+    assert [c.best for c in counts(lexicon, sentence)] == [best]

@@ -40,3 +40,24 @@ def test_subsets_smaller_count_in_brackets_is_a_part(lexicon):
     assert [c.count.best for c in wounded] == [22, 4]
     assert wounded[1].part_of == wounded[0].id
     assert result.totals["injured"].best == 22
+
+
+def test_subsets_inclusion_list_ending_in_comma_and_stays_open(lexicon):
+    text = "At least 36 people, including soldiers, civilians, and two advisers, were injured."
+    result = run(lexicon, text)
+    whole, part = result.claims
+    assert part.count.best == 2 and part.part_of == whole.id
+    assert result.totals["injured"].best == 36
+
+
+def test_subsets_comma_and_after_one_included_person_closes_the_inclusion(lexicon):
+    text = "Five people, including a commander, and 10 assailants were killed."
+    assert run(lexicon, text).totals["killed"].best == 15
+
+
+def test_subsets_apposed_parts_may_carry_an_of_phrase(lexicon):
+    text = "Two civilians, a director of a school and a retired teacher, were killed in the attack."
+    result = run(lexicon, text)
+    whole, *parts = result.claims
+    assert [p.part_of for p in parts] == [whole.id, whole.id]
+    assert result.totals["killed"].best == 2

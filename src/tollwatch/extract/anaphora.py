@@ -4,6 +4,9 @@ The sentence rule finds plural remains with an owner ("their bodies", "the men's
 and a verb of finding; such a claim has no number of its own. The document rule gives it
 the count of the last claim before it: the abducted or missing become the killed. When
 that claim already counts them killed, the bodies are the same people and add nothing.
+
+Within a sentence, a plural object pronoun takes up the people counted before it: "opened
+fire on two policemen, killing them" (`taken_by_pronoun`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,29 @@ ANAPHOR: Final = "anaphor"
 _VERB_WINDOW: Final = 4
 # Outcomes whose people may later be found killed: the same people, counted again.
 BECOME_KILLED: Final = ("abducted", "missing")
+# How far after its people a verb may take them up again by a pronoun.
+_PRONOUN_REACH: Final = 16
+_SENTENCE_MARKS: Final = (".", ";", ":", "!", "?")
+
+
+def taken_by_pronoun(t: Tagged, end: int, stop: int) -> tuple[str, int, str] | None:
+    """"Opened fire on two policemen, killing them": the outcome of a verb whose object pronoun
+    stands for the people counted before `end`.
+
+    Only the first outcome word after them, before `stop` (the next count) and within the
+    sentence, is read; it counts when a plural object pronoun (`plural_objects` in
+    grammar.yaml) follows it. The claim is found as the verb's object is ("left").
+    """
+    for k in range(end, min(stop, end + _PRONOUN_REACH)):
+        if t.words[k] in _SENTENCE_MARKS:
+            return None
+        tag = t.at("outcome", k)
+        if tag is not None:
+            outcome = tag.first_value(("ger", "part"))
+            if outcome is None or t.at("plural_objects", tag.end) is None:
+                return None
+            return outcome, tag.start, "left"
+    return None
 
 
 def owned_remains(t: Tagged, found: list[Found]) -> list[Found]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .anaphora import named_again, owned_remains
+from .anaphora import named_again, owned_remains, taken_by_pronoun
 from .companions import COMPANION, shared_outcome
 from .cues import mark_cues
 from .found import Found
@@ -32,7 +32,7 @@ from .tolls import headed_victims, link_toll_parts, toll_victims
 
 _RIGHT_WINDOW: Final = 14
 _RELATIVE_WINDOW: Final = 24
-_APPOSITION_TOKENS: Final = 12
+_APPOSITION_TOKENS: Final = 20
 _TOLL_WINDOW: Final = 7
 # Words an apposition of one person may run past its own phrase before its closing comma.
 _APPOSITION_TAIL: Final = 4
@@ -80,7 +80,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
     result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start) or _right(t, cands, index, blocked)
-              or _inherited(t, cands, index, loose=True) or _included(t, cands, index))
+              or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
+              or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
     if result is None:
         return
     outcome, trigger, how = result
@@ -94,6 +95,10 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
         start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=group,
         label=label, trigger=trigger, how=how, additive=additive,
     )
+
+
+def _next_start(cands: list[Candidate], index: int, default: int) -> int:
+    return cands[index + 1].mention.start if index + 1 < len(cands) else default
 
 
 def _own_predicate(t: Tagged, cand: Candidate, counts: set[int],

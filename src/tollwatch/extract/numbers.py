@@ -47,6 +47,7 @@ class NumberRules:
     not_after: frozenset[str]
     year_range: tuple[int, int]
     person_nouns: frozenset[str] = frozenset()
+    ages: frozenset[tuple[str, ...]] = frozenset()
     starters: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -100,6 +101,7 @@ def compile_rules(lexicon: Lexicon) -> NumberRules:
         not_after=frozenset(w.lower() for w in section.get("not_count_after", [])),
         year_range=(int(low), int(high)),
         person_nouns=_person_nouns(lexicon),
+        ages=frozenset(tuple(_split(str(phrase))) for phrase in lexicon.section("grammar").get("ages") or []),
     )
 
 
@@ -215,8 +217,18 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
 
 
 def thing_before_person(words: list[str], i: int, rules: NumberRules) -> bool:
-    """Whether the thing word at i only qualifies a person noun after it ("bus passengers")."""
-    return i + 1 < len(words) and words[i + 1] in rules.person_nouns
+    """Whether the thing word at i only qualifies a person noun after it ("bus passengers"),
+    maybe through one more word of the compound ("mine clearance workers")."""
+    if i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    if after in rules.person_nouns:
+        return True
+    # Not a verb form, a joiner nor an age: "two cars carrying passengers", "two cars and
+    # passengers", "a twelve year old girl".
+    return (i + 2 < len(words) and words[i + 2] in rules.person_nouns and after.isalpha()
+            and not after.endswith(("ing", "ed")) and after not in rules.joiners
+            and after not in rules.range_words and (words[i], after) not in rules.ages)
 
 
 def _apply_hedge(value: int, hedge: dict[str, Any] | None, text: str) -> Count:

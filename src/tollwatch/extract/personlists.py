@@ -10,7 +10,7 @@ from typing import Final
 
 from .found import Found
 from .persons import group_in, name_like, object_end, one_found
-from .phrasewords import age_end
+from .phrasewords import age_end, of_phrase_end
 from .tagger import Tag, Tagged
 
 # Tokens a list of subjects may run back from its verb; tokens of one person of a list, or
@@ -19,8 +19,6 @@ _LIST_TOKENS: Final = 16
 _PART_TOKENS: Final = 12
 # More people an object list may name after the verb's first object.
 _MORE_OBJECTS: Final = 3
-# How many words an "of" after the first object may govern: "of the Iraqi National Party".
-_OF_TOKENS: Final = 6
 
 
 def coordinated_subjects(t: Tagged, found: list[Found], covered: set[int]) -> list[Found]:
@@ -211,7 +209,7 @@ def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:
         elif t.words[k] == "of" and not spans:
             # "killed the leader of the party and his father": past the first one's "of" only
             # a possessive opens the next person ("the head of police and army" is one).
-            after = _of_phrase_end(t, k)
+            after = of_phrase_end(t, k)
             if after is None or after + 1 >= len(t.words) or t.words[after] != "and" \
                     or t.at("possessives", after + 1) is None:
                 break
@@ -225,20 +223,6 @@ def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:
         spans.append((start, stop))
         k = stop
     return spans
-
-
-def _of_phrase_end(t: Tagged, of: int) -> int | None:
-    """The token after "of" and the few words it governs ("of the Iraqi National Party"), or None."""
-    j = of + 1
-    while j < len(t.words) and t.at("determiners", j) is not None:
-        j += 1
-    first = j
-    while j < len(t.words) and j - of <= _OF_TOKENS and t.words[j] != "and" \
-            and (name_like(t.texts[j]) or t.at("owner_marks", j) is not None
-                 or (t.words[j].isalpha() and t.over("outcome", j) is None
-                     and t.at("prepositions", j) is None)):
-        j += 1
-    return j if j > first else None
 
 
 def _apposition_close(t: Tagged, comma: int) -> int | None:

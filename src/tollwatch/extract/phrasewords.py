@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Final
 
 from .numbers import word_value
+from .persons import name_like
 from .tagger import Tagged
 
 # How far before "of" the words of a group may start: "a Muslim family of five".
 _GROUP_TOKENS: Final = 5
+# How many words an "of" after a person may govern: "of the Iraqi National Party".
+_OF_TOKENS: Final = 6
 
 
 def stops_phrase(t: Tagged, j: int) -> bool:
@@ -89,3 +92,17 @@ def age_number(t: Tagged, age_start: int) -> int | None:
     if k >= 0 and (t.words[k][:1].isdigit() or word_value(t.words[k]) is not None):
         return k
     return None
+
+
+def of_phrase_end(t: Tagged, of: int) -> int | None:
+    """The token after "of" and the few words it governs ("of the Iraqi National Party"), or None."""
+    j = of + 1
+    while j < len(t.words) and t.at("determiners", j) is not None:
+        j += 1
+    first = j
+    while j < len(t.words) and j - of <= _OF_TOKENS and t.words[j] != "and" \
+            and (name_like(t.texts[j]) or t.at("owner_marks", j) is not None
+                 or (t.words[j].isalpha() and t.over("outcome", j) is None
+                     and t.at("prepositions", j) is None)):
+        j += 1
+    return j if j > first else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .found import Found
 from .phrases import Candidate, coordinated
+from .phrasewords import of_phrase_end
 from .tagger import Tag, Tagged
 
 
@@ -32,13 +33,25 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
             continue
         parts = [first]
         for nxt in attached[i + 2:]:
-            if not coordinated(t, parts[-1][0], nxt[0]):
+            if not _listed(t, parts[-1][0], nxt[0]):
                 break
             parts.append(nxt)
         same = all(p.outcome == whole.outcome and p.part_of is None for _, p in parts)
         if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
             for _, part in parts:
                 part.part_of = whole
+
+
+def _listed(t: Tagged, prev: Candidate, nxt: Candidate) -> bool:
+    """Whether two parts stand in one list, the first maybe with its "of" phrase: "a director
+    of a school and a retired official"."""
+    if coordinated(t, prev, nxt):
+        return True
+    if prev.end >= nxt.mention.start or t.words[prev.end] != "of":
+        return False
+    after = of_phrase_end(t, prev.end)
+    return after is not None and after < nxt.mention.start \
+        and all(t.over("coordinators", k) is not None for k in range(after, nxt.mention.start))
 
 
 def _link_bracketed(whole: Found, part: Found) -> None:
@@ -59,14 +72,18 @@ def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None
         if prev.found is not None and prev.found.part_of is None:
             prev_end = prev.end
             break
+    closing = False
     for k in range(start - 1, prev_end - 1, -1):
         if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
             return None  # "six people, including the assailant, were killed and 14 others ..."
-        if t.words[k] == "," and k + 1 < start and t.at("closing_conjunctions", k + 1):
-            return None
+        if t.words[k] == ",":
+            if closing:
+                closing = False  # "including soldiers, civilians, and two advisors": a list's last "and"
+            elif k + 1 < start and t.at("closing_conjunctions", k + 1):
+                closing = True
         tag = t.at("inclusion", k)
         if tag is not None:
-            return tag
+            return None if closing else tag
     return None
 
 

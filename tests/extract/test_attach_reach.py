@@ -1,0 +1,71 @@
+"""How far a count reaches for its verb: past clauses, asides, appositions, owners and names."""
+
+import pytest
+
+from .helpers import asserted, run
+
+
+def claims_of(lexicon, text):
+    return asserted(run(lexicon, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause about people between the victims and their verb
+        ("Four porters who carried flour and fuel to the garrison on the hill above Tarkot "
+         "were killed by a landslide of rocks set off by the shelling.",
+         [(4, "killed", "unknown")]),
+        # the relative clause has its own active verb and object
+        ("Three clerks who were escorting a detained smuggler to the court in Zhob were killed.",
+         [(3, "killed", "unknown")]),
+        # "as" and "after" inside the relative clause are prepositions, no clause of their own
+        ("Two Nepalis who worked as cooks for the mission were killed.",
+         [(2, "killed", "unknown")]),
+        ("Three porters who arrived after the first blast were killed.",
+         [(3, "killed", "unknown")]),
+        # an apposition between commas, then the verb
+        ("Two members of the Khost Valley Front, the armed wing of a banned party, were killed.",
+         [(2, "killed", "unknown")]),
+        # an owner after "of"
+        ("Five of the governor's guards were wounded.", [(5, "injured", "security_forces")]),
+        ("Two of Qadir's nephews were killed in the raid.", [(2, "killed", "unknown")]),
+        # an outcome noun inside a name is part of the name
+        ("Two members of the Valley Martyrs Brigade were arrested by police.",
+         [(2, "arrested", "unknown")]),
+        # a thing word before a person noun qualifies the person
+        ("Three bus passengers were hurt.", [(3, "injured", "civilians")]),
+        # an apposition of two long names
+        ("Two farmers, Abdul Rahman Saleh Al-Mahdi and Nasser Qasim Al-Bazai, were wounded.",
+         [(2, "injured", "civilians")]),
+    ],
+)
+def test_attach_reaches_the_verb_past_clauses_owners_and_names(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+def test_attach_that_clause_after_a_thing_does_not_reach_a_verb(lexicon):
+    text = "He told a news conference that troops had recovered the bodies of everyone killed."
+    assert claims_of(lexicon, text) == []
+
+
+def test_attach_thing_counts_stay_out(lexicon):
+    assert claims_of(lexicon, "Rebels burned three bus depots and two trucks.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen opened fire on two traffic policemen in the market, killing them.",
+     [(2, "killed", "security_forces")]),
+    ("Troops fired on the three attackers, detonating their vests and killing them.",
+     [(3, "killed", "militants")]),
+])
+def test_attach_object_pronoun_takes_up_the_count_before_it(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers stopped two traders at the gate and searched them.",
+    "Gunmen fired on two guards. Soldiers later killed them.",  # not across sentences
+])
+def test_attach_object_pronoun_of_another_verb_or_sentence_takes_nothing(lexicon, text):
+    assert claims_of(lexicon, text) == []
