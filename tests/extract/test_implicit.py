@@ -36,6 +36,10 @@ def test_implicit_injured_then_died_counts_killed(lexicon):
     ("Gunmen wounded a guard, who later died in hospital.", 1, None),
     ("Gunmen wounded Omar Aziz, who later died in hospital.", 1, None),
     ("Gunmen wounded a guard, Omar Aziz, who later died in hospital.", 1, None),
+    # "before" joins the injury to the death as "and later" does
+    ("One guard was killed and another was initially injured before succumbing to his wounds.",
+     2, None),
+    ("Two traders, who succumb to their injuries a day later, were wounded.", 2, None),
 ])
 def test_implicit_the_wounded_who_later_died_are_killed(lexicon, text, killed_total, injured_total):
     result = run(lexicon, text)

@@ -73,6 +73,8 @@ def test_numbers_vague_words_are_vague_counts(lexicon, sentence, best):
         "A bomb hit two cars carrying passengers.",
         "Gunmen torched three buses and passengers fled.",
         "A shell injured a twelve year old girl.",
+        "A seven-member delegation was attacked.",
+        "A 12-man patrol was ambushed.",
     ],
 )
 def test_numbers_measures_years_and_things_are_not_counts(lexicon, sentence):

@@ -44,3 +44,23 @@ def test_tagger_stop_after_an_abbreviation_keeps_the_claim_whole(lexicon):
     result = tollwatch.extract("Six people, including Lt. Col. Imran Aziz, were killed.",
                                lexicon=lexicon)
     assert result.totals["killed"].best == 6
+
+
+def test_tagger_drops_an_acronym_in_brackets_inside_a_persons_words(lexicon):
+    tagged = tagger_for(lexicon).tag("A Security Directorate (NDS) officer and a driver died.")
+    assert tagged.texts[:4] == ["A", "Security", "Directorate", "officer"]
+    assert tagged.text_of(0, 4) == "A Security Directorate (NDS) officer"
+    assert tagged.at("victim", 3) is not None
+
+
+def test_tagger_keeps_an_acronym_in_brackets_before_other_words(lexicon):
+    tagged = tagger_for(lexicon).tag("The Valley Liberation Front (VLF) said five died.")
+    assert "VLF" in tagged.texts
+    tagged = tagger_for(lexicon).tag("Five people (PDF) officers died.")  # after no capital
+    assert "PDF" in tagged.texts
+
+
+def test_tagger_acronym_dropped_so_the_person_counts(lexicon):
+    result = tollwatch.extract("A National Directorate of Security (NDS) member and a civilian "
+                               "were killed in the attack.", lexicon=lexicon)
+    assert result.totals["killed"].best == 2

@@ -229,7 +229,7 @@ def _later_died(t: Tagged, used: set[int], found: list[Found]) -> list[Found]:
         k = t.auxiliary_before(tag.start, stop=None)
         # "were wounded and killed" may be one word for casualties; "and later died" is not.
         taken = ("injured", *BECOME_KILLED) if died else BECOME_KILLED
-        if k >= 0 and t.words[k] == "and":
+        if k >= 0 and t.at("later_death_links", k) is not None:
             before = [f for f in found if f.trigger < k and f.outcome in taken]
         elif t.at("person_relatives", k) is not None:
             ends = _ends_before_who(t, k)

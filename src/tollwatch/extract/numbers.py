@@ -209,8 +209,11 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
         nxt = words[end]
         if nxt in rules.not_after and not thing_before_person(words, end, rules):
             return True
-        # "25-year-old", "three-day": a hyphen joining a unit.
-        if nxt == "-" and end + 1 < len(words) and words[end + 1] in rules.not_after:
+        # "25-year-old", "three-day": a hyphen joining a unit. "A seven-member delegation",
+        # "a three-man crew": a number joined to a singular noun describes the noun after it.
+        if nxt == "-" and end + 1 < len(words) and (
+                words[end + 1] in rules.not_after
+                or (words[end + 1].isalpha() and not words[end + 1].endswith("s"))):
             return True
     word = words[num_start]
     return rules.is_year(word) and value == int(word)  # "2000 million" is no year

@@ -166,7 +166,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "possessives", "of_pronouns", "restating_counts", "plural_auxiliaries",
                 "definite_determiners", "person_subjects", "plural_nouns",
                 "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions",
-                "reflexives", "relative_prepositions", "collectives", "plural_objects"):
+                "reflexives", "relative_prepositions", "collectives", "plural_objects", "later_death_links"):
         add(key, grammar.get(key), key)
     return table
 
@@ -198,9 +198,13 @@ class Tagger:
         self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
         # The stop of "Lt." or "Col." is a token of its own, but it ends no clause.
         self.abbreviations = abbreviations_for(lexicon)
+        self.victim_words = frozenset(words[0] for (family, words) in labels
+                                      if family == "victim" and len(words) == 1)
 
     def tag(self, text: str) -> Tagged:
         texts, words, offsets = self.tokenizer.tokenize(text)
+        if "(" in words:
+            texts, words, offsets = self._without_name_acronyms(texts, words, offsets)
         tags = self._no_tags.copy()
         tagged = Tagged(text, words, texts, offsets, tags)
         if not words:
@@ -237,9 +241,33 @@ class Tagger:
                 else {i: t for t in kept for i in range(t.start, t.end)}
         return tagged
 
+    def _without_name_acronyms(self, texts: list[str], words: list[str],
+                               offsets: list[int]) -> tuple[list[str], list[str], list[int]]:
+        """The tokens without an acronym in brackets inside a person's words: "a National
+        Directorate of Security (NDS) member" reads as "a National Directorate of Security member".
+
+        Only a bracketed acronym after a capitalised word and before a one-word victim noun
+        goes; elsewhere ("the Baloch Liberation Army (BLA) said") the acronym may be the name
+        a lexicon knows. The offsets keep the rest in place, so labels keep the brackets.
+        """
+        drop: set[int] = set()
+        for i in range(1, len(words) - 3):
+            if words[i] == "(" and words[i + 2] == ")" and _acronym(texts[i + 1]) \
+                    and texts[i - 1][:1].isupper() and words[i + 3] in self.victim_words:
+                drop.update((i, i + 1, i + 2))
+        if not drop:
+            return texts, words, offsets
+        kept = [i for i in range(len(words)) if i not in drop]
+        return [texts[i] for i in kept], [words[i] for i in kept], [offsets[i] for i in kept]
+
     def _abbreviation_stop(self, words: list[str], i: int) -> bool:
         """Whether token i is the stop after an abbreviation ("Lt. Col. Ahmed")."""
         return words[i] == "." and i > 0 and words[i - 1] in self.abbreviations
+
+
+def _acronym(text: str) -> bool:
+    """"NDS", "BPAT", "CJTF": two to eight capitals."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
 def _apart(tags: list[Tag]) -> bool:
