@@ -43,3 +43,25 @@ def test_companions_are_additional_claims(lexicon):
 def test_companions_without_an_outcome_before_them_make_no_claim_of_their_own(lexicon, text):
     result = run(lexicon, text)
     assert all(c.count.best != 2 for c in result.claims)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen killed the governor and two of his guards.", 3),
+    ("Assailants executed the head of a village and two people close to him.", 3),
+    # a name before "and" is that object, not one more person
+    ("Gunmen killed Ahmed Khan and two of his sons.", 3),
+    ("The bomb wounded Colonel Adnan Khayru and seven others.", 8),
+])
+def test_companions_count_after_a_verbs_one_object_adds_to_it(lexicon, text, total):
+    result = run(lexicon, text)
+    outcome = "injured" if "wounded" in text else "killed"
+    assert result.totals[outcome].best == total
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a man carrying a knife and a flag.",  # one thing after "and": no count of several
+    "Gunmen attacked the convoy and two soldiers were killed.",  # no outcome verb before the object
+])
+def test_companions_count_after_an_object_needs_several_and_an_outcome_verb(lexicon, text):
+    result = run(lexicon, text)
+    assert [c.count.best for c in result.claims if c.additional] == []

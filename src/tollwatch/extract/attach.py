@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from .anaphora import named_again, owned_remains, taken_by_pronoun
-from .companions import COMPANION, shared_outcome
+from .companions import COMPANION, after_one_object, shared_outcome
 from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
@@ -79,7 +79,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
         result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
-    result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start) or _right(t, cands, index, blocked)
+    result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start)
+              or (m.count.best > 1 and after_one_object(t, m.start)) or _right(t, cands, index, blocked)
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
               or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
     if result is None:

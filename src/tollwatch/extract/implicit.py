@@ -39,8 +39,8 @@ def implicit_claims(t: Tagged, used: set[int], found: list[Found], blocked: set[
     used |= {f.trigger for f in out}
     out += _singular_subjects(t, used, found + out)
     out += _singular_objects(t, used | {f.trigger for f in out}, blocked, covered)
-    spans = {(f.start, f.end) for f in out}
-    out += [f for f in _named_with_others(t, found) if (f.start, f.end) not in spans]
+    # An object's claim starts at its verb: "killed Ahmed Khan and two of his sons" names him once.
+    out += [f for f in _named_with_others(t, found) if not any(o.overlaps(f.start, f.end) for o in out)]
     out += _one_other(t, used | {f.trigger for f in out}, found + out)
     out += _later_died(t, used | {f.trigger for f in out}, found + out)
     out += _zeros(t, used | {f.trigger for f in out})
