@@ -80,7 +80,7 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
     result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start)
-              or (m.count.best > 1 and after_one_object(t, m.start)) or _right(t, cands, index, blocked)
+              or after_one_object(t, m.start, m.count.best) or _right(t, cands, index, blocked)
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
               or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
     if result is None:

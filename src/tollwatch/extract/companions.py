@@ -50,16 +50,16 @@ def shared_outcome(t: Tagged, start: int) -> tuple[str, int, str] | None:
     return None
 
 
-def after_one_object(t: Tagged, start: int) -> tuple[str, int, str] | None:
-    """Outcome, outcome token and `COMPANION` for people counted at `start` right after "and",
-    when what stands between an active outcome verb and that "and" is the verb's one object
-    (`persons.object_end`, maybe with an "of" phrase: "the head of a village").
+def after_one_object(t: Tagged, start: int, count: int) -> tuple[str, int, str] | None:
+    """Outcome, outcome token and `COMPANION` for `count` people counted at `start` right after
+    "and", when what stands between an active outcome verb and that "and" is the verb's one
+    object (`persons.object_end`, maybe with an "of" phrase: "the head of a village").
 
-    For counts of several: one more person after "and" ("and his brother") is
+    Only for counts of several: one more person after "and" ("and his brother") is
     `personlists.objects_after`'s, which checks that the words name a person.
     """
     conjunction = start - 1
-    if conjunction < 1 or t.words[conjunction] != "and":
+    if count < 2 or conjunction < 1 or t.words[conjunction] != "and":
         return None
     for i in range(conjunction - 1, max(-1, conjunction - 1 - _REACH), -1):
         tag = t.over("outcome", i)

@@ -391,5 +391,9 @@ def coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
     end = second.mention.start
     if end - 1 > first.end and t.at("possessives", end - 1) is not None:
         end -= 1
-    gap = range(first.end, end)
-    return bool(gap) and all(t.over("coordinators", k) is not None for k in gap)
+    return only_coordinators(t, first.end, end)
+
+
+def only_coordinators(t: Tagged, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are there and all "and", "," or "as well as"."""
+    return start < end and all(t.over("coordinators", k) is not None for k in range(start, end))

@@ -8,7 +8,7 @@ document total counts each person once.
 from __future__ import annotations
 
 from .found import Found
-from .phrases import Candidate, coordinated
+from .phrases import Candidate, coordinated, only_coordinators
 from .phrasewords import of_phrase_end
 from .tagger import Tag, Tagged
 
@@ -50,8 +50,7 @@ def _listed(t: Tagged, prev: Candidate, nxt: Candidate) -> bool:
     if prev.end >= nxt.mention.start or t.words[prev.end] != "of":
         return False
     after = of_phrase_end(t, prev.end)
-    return after is not None and after < nxt.mention.start \
-        and all(t.over("coordinators", k) is not None for k in range(after, nxt.mention.start))
+    return after is not None and only_coordinators(t, after, nxt.mention.start)
 
 
 def _link_bracketed(whole: Found, part: Found) -> None:

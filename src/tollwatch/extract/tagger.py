@@ -18,6 +18,7 @@ import ahocorasick
 
 from ..errors import LexiconError
 from ..lexicon import Lexicon
+from .numbers import rules_for
 from .text import abbreviations_for
 from .tokens import tokenizer_for
 
@@ -198,8 +199,8 @@ class Tagger:
         self._no_tags: dict[str, list[Tag]] = {family: [] for family in self.families}
         # The stop of "Lt." or "Col." is a token of its own, but it ends no clause.
         self.abbreviations = abbreviations_for(lexicon)
-        self.victim_words = frozenset(words[0] for (family, words) in labels
-                                      if family == "victim" and len(words) == 1)
+        # The one-word victim nouns a bracketed acronym may stand before (`_without_name_acronyms`).
+        self.victim_words = rules_for(lexicon).person_nouns
 
     def tag(self, text: str) -> Tagged:
         texts, words, offsets = self.tokenizer.tokenize(text)
