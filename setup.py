@@ -33,7 +33,7 @@ PACKAGE = "tollwatch.extract"
 # the entry point, stays interpreted: compiled code would meet a wrong argument type with a
 # TypeError before the entry point's own check could name the error.
 COMPILED = (
-    "actors", "attach", "companions", "cues", "dates", "document", "found", "gazetteer",
+    "actors", "appositions", "attach", "companions", "cues", "dates", "document", "found", "gazetteer",
     "implicit", "numbers", "personlists", "persons", "phrases", "phrasewords", "placekeys", "placerules",
     "places", "placescan", "sentences", "subsets", "tagger", "text", "tokens", "totals",
 )

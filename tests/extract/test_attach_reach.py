@@ -69,3 +69,25 @@ def test_attach_object_pronoun_takes_up_the_count_before_it(lexicon, text, expec
 ])
 def test_attach_object_pronoun_of_another_verb_or_sentence_takes_nothing(lexicon, text):
     assert claims_of(lexicon, text) == []
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The headman was shot by a masked gunman and died on the way to hospital.", "The headman"),
+    ("The clerk was stabbed by an intruder and died at the scene.", "The clerk"),
+])
+def test_attach_reach_agent_after_by_leaves_the_next_verb_to_the_subject(lexicon, text, label):
+    result = run(lexicon, text)
+    assert [(c.count.best, c.outcome, c.victims.label) for c in result.claims] == [(1, "killed", label)]
+
+
+def test_attach_reach_agent_with_a_relative_clause_keeps_its_verb(lexicon):
+    text = "The guard was killed by two gunmen who were later shot dead by police."
+    assert run(lexicon, text).totals["killed"].best == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A porter tried to run but was shot dead by the raiders.", [(1, "killed", "unknown")]),
+    ("Three smugglers tried to flee but were arrested at the bridge.", [(3, "arrested", "unknown")]),
+])
+def test_attach_reach_but_was_goes_on_with_the_same_subject(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected

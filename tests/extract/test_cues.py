@@ -69,3 +69,13 @@ def test_cues_crime_a_sentence_is_served_for_is_background(lexicon):
                           "killing seven children.")
     assert [(c.count.best, c.background) for c in result.claims] == [(7, True)]
     assert result.totals["killed"] is None
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("A shepherd tried to hide and was killed by the raiders.", "asserted"),
+    ("A shepherd tried to hide but was killed by the raiders.", "asserted"),
+    # the attempt is still the verb's own
+    ("Raiders tried to kill three shepherds and were driven off.", "hypothetical"),
+])
+def test_cues_attempt_before_a_second_verb_of_the_subject_is_not_its_modality(lexicon, text, modality):
+    assert [c.modality for c in run(lexicon, text).claims] == [modality]

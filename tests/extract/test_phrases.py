@@ -104,3 +104,16 @@ def test_phrases_bare_count_after_a_group_numbers_it(lexicon, text, total, label
     assert result.totals["killed"].best == total
     assert result.claims[0].victims.label == label
     assert result.claims[0].victims.group == "civilians"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A mortar round wounded four herders near the well.", 4),
+    ("An explosion injured two shopkeepers.", 2),
+    ("A roadside device wounded a traffic policeman.", 1),
+])
+def test_phrases_participle_after_a_and_a_noun_is_the_verb(lexicon, text, total):
+    assert run(lexicon, text).totals["injured"].best == total
+
+
+def test_phrases_body_noun_after_a_and_an_adjective_is_one_death(lexicon):
+    assert run(lexicon, "Police recovered a charred body from the canal.").totals["killed"].best == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from .anaphora import named_again, owned_remains, taken_by_pronoun
+from .appositions import apposed_one, apposition_end
 from .companions import COMPANION, after_one_object, shared_outcome
 from .cues import mark_cues
 from .found import Found
@@ -32,10 +33,7 @@ from .tolls import headed_victims, link_toll_parts, toll_victims
 
 _RIGHT_WINDOW: Final = 14
 _RELATIVE_WINDOW: Final = 24
-_APPOSITION_TOKENS: Final = 20
 _TOLL_WINDOW: Final = 7
-# Words an apposition of one person may run past its own phrase before its closing comma.
-_APPOSITION_TAIL: Final = 4
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
@@ -79,8 +77,9 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
         result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1, "noun")
+    right = None if _passive_agent(t, cand) else _right(t, cands, index, blocked)
     result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start)
-              or after_one_object(t, m.start, m.count.best) or _right(t, cands, index, blocked)
+              or after_one_object(t, m.start, m.count.best) or right
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
               or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
     if result is None:
@@ -96,6 +95,16 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
         start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=group,
         label=label, trigger=trigger, how=how, additive=additive,
     )
+
+
+def _passive_agent(t: Tagged, cand: Candidate) -> bool:
+    """"was shot by an unidentified gunman and died": the one after "by" did it, and a verb
+    after it is its subject's, unless a relative clause makes it the agent's own ("by two
+    gunmen who were later shot dead")."""
+    start, end = cand.mention.start, cand.end
+    if start == 0 or t.words[start - 1] != "by":
+        return False
+    return t.at("person_relatives", end) is None and t.at("person_relatives", end + 1) is None
 
 
 def _next_start(cands: list[Candidate], index: int, default: int) -> int:
@@ -163,38 +172,13 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
         return None
     if cands[index].phrase.additive and _in_inclusion(t, prev.mention.start):
         return None  # "including 29 children and 200 others were injured": others are no part
-    if _apposed_one(t, prev, cands[index]):
+    if apposed_one(t, prev, cands[index]):
         return None
     joined = coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
     if not joined:
         return None
     # People joined to companions are companions too: "along with his son and a guest".
     return prev.found.outcome, prev.found.trigger, COMPANION if prev.found.how == COMPANION else "inherit"
-
-
-def _apposed_one(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
-    """"killed an officer and his son, a ministry employee, in Kabul": one person said again.
-
-    An indefinite one between commas right after one person is an apposition when the
-    sentence goes on after its closing comma with a preposition or a new clause, not with
-    more people ("a soldier, a policeman, and a nurse"; "a bomber, a soldier, 4 civilians").
-    """
-    start = cand.mention.start
-    if t.words[prev.end:start] != [","] or prev.mention.count.best != 1 \
-            or cand.mention.count.best != 1 or t.at("indefinite_determiners", start) is None:
-        return False
-    n = len(t.words)
-    # The apposition may go on past its phrase: "a teacher, a father of three, in the market".
-    for k in range(cand.end, min(n, cand.end + _APPOSITION_TAIL + 1)):
-        word = t.words[k]
-        if word in (".", "!", "?"):
-            return True
-        if word == ",":
-            return k + 1 < n and (t.at("prepositions", k + 1) is not None
-                                  or t.at("boundaries", k + 1) is not None)
-        if t.over("coordinators", k) or t.over("outcome", k) or t.at("boundaries", k):
-            return False
-    return False
 
 
 def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:
@@ -270,7 +254,7 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             j = tag.end  # "who were returning a kidnapped man": the clause's own verb
             continue
         if t.words[j] == ",":
-            after = _apposition_end(t, j)
+            after = apposition_end(t, j)
             if after is not None:
                 j = after  # "two members of the group, its armed wing, were killed"
                 continue
@@ -289,20 +273,6 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
         own_verb = own_verb or (not relative and t.at("passive_auxiliaries", j) is not None)
         j += 1
         steps += 1
-    return None
-
-
-def _apposition_end(t: Tagged, comma: int) -> int | None:
-    """The token after an apposition opened at `comma`, if a verb follows its closing comma."""
-    for k in range(comma + 1, min(len(t.words), comma + _APPOSITION_TOKENS)):
-        if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
-            return None
-        if t.words[k] == ",":
-            nxt = k + 1
-            if nxt < len(t.words) and (t.at("auxiliaries", nxt) is not None
-                                        or t.at("outcome", nxt) is not None):
-                return nxt
-            return None
     return None
 
 

@@ -60,8 +60,15 @@ def _negated_verb(t: Tagged, trigger: int) -> bool:
 
 
 def _modal_before_verb(t: Tagged, f: Found, dated: set[int]) -> Tag | None:
-    """"five soldiers could die": a modal between the victims and their verb."""
-    for k in range(f.end, f.trigger):
+    """"five soldiers could die": a modal between the victims and their verb.
+
+    A modal before a second verb of the same subject is the first verb's: "a soldier tried to
+    flee and was killed", "attempted to escape but were shot dead".
+    """
+    for k in range(f.trigger - 1, f.end - 1, -1):
+        if t.at("continuing_clauses", k) is not None or (
+                t.at("coordinators", k) is not None and t.at("passive_auxiliaries", k + 1) is not None):
+            return None
         tag = None if k in dated else t.over("modality", k)
         if tag is not None:
             return tag

@@ -367,7 +367,8 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
         if victim is not None:
             continue  # victim nouns are read by _singular_phrases
         body = t.at("outcome", end) if end < n else None
-        if body is not None and body.has("noun") and body.end == end + 1:
+        # "A bomb wounded three": a participle after "a" and a word is the clause's verb.
+        if body is not None and body.has("noun") and body.end == end + 1 and not body.has("part"):
             mention = _one(det.start, det.end, t.text_of(det.start, body.end))
             out.append(Candidate(mention, Phrase(body.end, "unknown", t.texts[end], body.value("noun"))))
             continue
