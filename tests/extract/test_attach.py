@@ -356,3 +356,11 @@ def test_attach_a_date_after_an_outcome_verb_is_no_object(lexicon, text):
 ])
 def test_attach_brackets_before_the_verb_are_an_aside(lexicon, text, expected):
     assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast wounded the couple's two children.", [(2, "injured", "civilians")]),
+    ("Raiders killed Gul Mir's three sons in the orchard.", [(3, "killed", "unknown")]),
+])
+def test_attach_verb_before_an_owner_is_the_counts(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected

@@ -117,3 +117,11 @@ def test_phrases_participle_after_a_and_a_noun_is_the_verb(lexicon, text, total)
 
 def test_phrases_body_noun_after_a_and_an_adjective_is_one_death(lexicon):
     assert run(lexicon, "Police recovered a charred body from the canal.").totals["killed"].best == 1
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A guard was killed at the gate. Another guard was killed inside the depot.", 2),
+    ("Raiders killed a herder. Later they shot dead another herder on the pass.", 2),
+])
+def test_phrases_another_person_is_one_more(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

@@ -34,6 +34,8 @@ from .tolls import headed_victims, link_toll_parts, toll_victims
 _RIGHT_WINDOW: Final = 14
 _RELATIVE_WINDOW: Final = 24
 _TOLL_WINDOW: Final = 7
+# Words of an owner between a verb and its count: "killed Ahmed Khan's two sons".
+_OWNER_WORDS: Final = 3
 
 
 def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]:
@@ -134,7 +136,7 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int],
 def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
     # "killed a Muslim family of five": the verb's object is the family, numbered by the count.
     group = group_before_of(t, start - 1)
-    j = start - 1 if group is None else group - 1
+    j = _before_owner(t, start - 1 if group is None else group - 1)
     while j >= 0 and t.at("determiners", j):
         j -= 1
     if j < 0:
@@ -156,6 +158,17 @@ def _left(t: Tagged, start: int) -> tuple[str, int, str] | None:
             if t.over("boundaries", k) is not None:
                 break
     return None
+
+
+def _before_owner(t: Tagged, j: int) -> int:
+    """The token before an owner that ends at `j` ("wounded the couple's two children"), or `j`."""
+    if j < 1 or t.at("owner_marks", j) is None:
+        return j
+    k = j - 1
+    while k >= 0 and j - k <= _OWNER_WORDS and t.words[k].isalpha() \
+            and t.at("determiners", k) is None and t.over("outcome", k) is None:
+        k -= 1
+    return k if k < j - 1 else j
 
 
 def _inherited(t: Tagged, cands: list[Candidate], index: int,

@@ -115,8 +115,11 @@ def _singular_objects(t: Tagged, used: set[int], blocked: set[int], covered: set
         end = object_end(t, tag.end)
         if end is None:
             continue
-        out.append(one_found(tag.start, end, outcome, group_in(t, tag.end, end), t.text_of(tag.end, end),
-                        tag.start, "object"))
+        one = one_found(tag.start, end, outcome, group_in(t, tag.end, end), t.text_of(tag.end, end),
+                        tag.start, "object")
+        # "had also shot dead a herder", "killed another herder": one more than before.
+        one.additive = additive_adverb(t, tag.end, tag.start) or t.at("additive", tag.end) is not None
+        out.append(one)
         out += [one_found(start, stop, outcome, group_in(t, start, stop), t.text_of(start, stop),
                           tag.start, "object")
                 for start, stop in objects_after(t, end) if not covered.intersection(range(start, stop))]

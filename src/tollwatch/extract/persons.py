@@ -120,8 +120,16 @@ def _titled_name_end(t: Tagged, i: int) -> int | None:
 
 
 def additive_adverb(t: Tagged, start: int, trigger: int) -> bool:
-    """"His driver was also killed": an adverb between the count and its outcome."""
+    """"His driver was also killed": an adverb between the count and its outcome, or before
+    an active verb and its auxiliaries ("the gunmen had also killed a guard")."""
     low, high = sorted((start, trigger))
+    if trigger < start:
+        verb = t.over("outcome", trigger)
+        low = verb.start if verb is not None else low  # "also shot dead a herder"
+        while low > 0 and t.over("auxiliaries", low - 1) is not None \
+                and t.over("additive_adverbs", low - 1) is None:
+            low -= 1
+        low = max(0, low - 1)
     span = range(low, high + 1)
     if any(t.over("inclusion", k) is not None for k in span):
         return False  # "children were also among those killed": inside the toll, not beside it

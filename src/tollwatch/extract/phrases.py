@@ -266,7 +266,8 @@ def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Ca
         mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
         # An owner's name stays in the label ("Umar's brother"); "his" does not ("brother").
         first = tag.start if t.at("owner_marks", det) is not None else det + 1
-        phrase = _noun_phrase(t, first, victim.end, victim.required("noun"), None, False)
+        other = t.at("additive", tag.start) is not None  # "another soldier"
+        phrase = _noun_phrase(t, first, victim.end, victim.required("noun"), None, other)
         out.append(Candidate(mention, phrase))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
@@ -377,7 +378,8 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
                 or (t.texts[end - 1][:1].isupper() and t.at("demonym", end - 1) is None):
             continue  # "a Kalashnikov" is a thing; "a Togolese" a person
         mention = _one(det.start, det.end, t.text_of(det.start, end))
-        out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end))))
+        other = t.at("additive", det.start) is not None  # "another herder"
+        out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end), additive=other)))
     return out
 
 
