@@ -33,9 +33,10 @@ PACKAGE = "tollwatch.extract"
 # the entry point, stays interpreted: compiled code would meet a wrong argument type with a
 # TypeError before the entry point's own check could name the error.
 COMPILED = (
-    "actors", "appositions", "attach", "companions", "cues", "dates", "document", "found", "gazetteer",
-    "implicit", "numbers", "personlists", "persons", "phrases", "phrasewords", "placekeys", "placerules",
-    "places", "placescan", "sentences", "subsets", "tagger", "text", "tokens", "totals",
+    "actors", "appositions", "attach", "candidate", "companions", "cues", "dates", "document",
+    "found", "gazetteer", "implicit", "numbers", "personlists", "persons", "phrases",
+    "phrasewords", "placekeys", "placerules", "places", "placescan", "sentences", "singulars",
+    "subsets", "tagger", "text", "tokens", "totals",
 )
 # One shared library for all of them, so calls between them stay native. It sits at the
 # top level, beside the package: mypyc derives the modules' __file__ from its place.

@@ -79,3 +79,11 @@ def test_cues_crime_a_sentence_is_served_for_is_background(lexicon):
 ])
 def test_cues_attempt_before_a_second_verb_of_the_subject_is_not_its_modality(lexicon, text, modality):
     assert [c.modality for c in run(lexicon, text).claims] == [modality]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The raiders moved on, going to Kund village and killing a herder.", "asserted"),
+    ("The raiders were going to kill a herder.", "hypothetical"),
+])
+def test_cues_going_to_a_place_is_no_modal(lexicon, text, modality):
+    assert [c.modality for c in run(lexicon, text).claims] == [modality]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .candidate import Candidate
 from .persons import bracket_close, name_like
-from .phrases import Candidate
 from .phrasewords import of_phrase_end
 from .tagger import Tagged
 

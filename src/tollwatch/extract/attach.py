@@ -15,14 +15,15 @@ from typing import Final
 
 from .anaphora import named_again, owned_remains, taken_by_pronoun
 from .appositions import apposed_one, apposition_end
+from .candidate import Candidate
 from .companions import COMPANION, after_one_object, shared_outcome
 from .cues import mark_cues
 from .found import Found
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .persons import additive_adverb, bracket_close
+from .phrases import candidates, coordinated
 from .phrasewords import group_before_of
-from .phrases import Candidate, candidates, coordinated
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
     without_the_injured_who_died,
@@ -78,7 +79,7 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
     if result is None and p.partitive:
         result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
-        result = (p.outcome, p.end - 1, "noun")
+        result = (p.outcome, p.end - 1 if p.noun_at is None else p.noun_at, "noun")
     right = None if _passive_agent(t, cand) else _right(t, cands, index, blocked)
     result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start)
               or after_one_object(t, m.start, m.count.best) or right

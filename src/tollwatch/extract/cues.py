@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from .found import Found
+from .persons import name_like
 from .tagger import Tag, Tagged
 
 _MODALITY_WINDOW: Final = 6
@@ -69,10 +70,20 @@ def _modal_before_verb(t: Tagged, f: Found, dated: set[int]) -> Tag | None:
         if t.at("continuing_clauses", k) is not None or (
                 t.at("coordinators", k) is not None and t.at("passive_auxiliaries", k + 1) is not None):
             return None
-        tag = None if k in dated else t.over("modality", k)
+        tag = None if k in dated else _modal(t, k)
         if tag is not None:
             return tag
     return None
+
+
+def _modal(t: Tagged, k: int) -> Tag | None:
+    """The modality cue over token k; "going to" or "aimed to" before a place or a noun
+    phrase ("going to Kund village", "wanted to the border") is motion, no modal."""
+    tag = t.over("modality", k)
+    if tag is None or t.words[tag.end - 1] != "to" or tag.end >= len(t.words):
+        return tag
+    after = tag.end
+    return None if t.at("determiners", after) is not None or name_like(t.texts[after]) else tag
 
 
 def _cue_before(t: Tagged, f: Found, family: str, window: int, dated: set[int],
@@ -85,7 +96,7 @@ def _cue_before(t: Tagged, f: Found, family: str, window: int, dated: set[int],
     for i in range(begin - 1, max(-1, begin - window - 1), -1):
         if t.at("boundaries", i) is not None or i in ends:
             return None
-        tag = None if i in dated else t.over(family, i)
+        tag = None if i in dated else (_modal(t, i) if family == "modality" else t.over(family, i))
         if tag is not None:
             return tag
     return None

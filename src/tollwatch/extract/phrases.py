@@ -7,52 +7,18 @@ after it: the victims' group, the words used, and an outcome when the head noun 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
-from ..model import Count
-from .found import Found
+from .candidate import Candidate, Phrase, noun_phrase
 from .numbers import CountMention, NumberRules, find_counts, thing_before_person
-from .persons import bracket_close, name_like
-from .phrasewords import (
-    adjective_like, age_end, before_modifiers, group_before_of, inside_name, plural_looking,
-    stops_phrase,
-)
+from .persons import bracket_close
+from .phrasewords import group_before_of, inside_name, plural_looking, stops_phrase
+from .singulars import singular_phrases
 from .tagger import Tag, Tagged
 
 # Tokens from "(" to ")" that a victim phrase reads on past: "six National Uprising
 # Movement (NUM) forces".
 _NAME_BRACKET_TOKENS: Final = 6
-
-
-@dataclass(slots=True)
-class Phrase:
-    """The victim noun phrase after a count."""
-
-    end: int
-    group: str = "unknown"
-    label: str = ""
-    outcome: str | None = None
-    additive: bool = False
-    of_prior: bool = False
-    # "three of the wounded": the outcome noun names the set the count is drawn from.
-    partitive: bool = False
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A count with its phrase; `found` is set once an outcome is linked to it."""
-
-    mention: CountMention
-    phrase: Phrase
-    found: Found | None = None
-    # Inside the phrase of an earlier count ("eight people from three families"): no victims.
-    inside: bool = False
-
-    @property
-    def end(self) -> int:
-        """Where the count and its phrase end: the words after it are the rest of the clause."""
-        return max(self.phrase.end, self.mention.end)
 
 
 def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candidate]:
@@ -77,7 +43,7 @@ def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candida
         if phrase is not None:
             out.append(Candidate(mention, _named_by_group(t, mention.start, phrase)))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
-    out.extend(_singular_phrases(t, taken | blocked, rules))
+    out.extend(singular_phrases(t, taken | blocked, rules))
     out.sort(key=lambda c: c.mention.start)
     return [c for i, c in enumerate(out) if i == 0 or not _restates(t, out[i - 1], c)]
 
@@ -175,11 +141,13 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
             if after is not None and after.has("noun") and not (after.has("part") or after.has("pred")):
                 label = t.text_of(i, after.end)
                 return Phrase(after.end, victim.required("noun"), label, after.value("noun"), additive)
-            return _noun_phrase(t, i, victim.end, victim.required("noun"), modifier, additive)
+            return noun_phrase(t, i, victim.end, victim.required("noun"), modifier, additive)
         outcome = t.at("outcome", j)
         if outcome is not None and outcome.has("noun") and not outcome.has("part"):
             label = t.text_of(i, outcome.end)
             return Phrase(outcome.end, modifier or "unknown", label, outcome.value("noun"), additive)
+        if outcome is not None and outcome.has("nounof") and not outcome.has("part"):
+            return _outcome_of_people(t, i, outcome, rules, modifier, additive)
         mod = t.at("victim_mod", j)
         if mod is not None:
             modifier = mod.value("mod")
@@ -219,173 +187,17 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
     return None
 
 
+def _outcome_of_people(t: Tagged, i: int, outcome: Tag, rules: NumberRules, modifier: str | None,
+                       additive: bool) -> Phrase:
+    """"Three bodies of contractors": the count is of the outcome noun, its people after "of"."""
+    people = _victim_phrase(t, outcome.end, rules)
+    end = people.end if people is not None else outcome.end
+    group = people.group if people is not None and people.group != "unknown" else modifier or "unknown"
+    return Phrase(end, group, t.text_of(i, end), outcome.value("nounof"), additive, noun_at=outcome.start)
+
+
 def _only_additive(t: Tagged, i: int, j: int) -> bool:
     return all(t.at("additive", k) is not None or t.at("victim_mod", k) is not None for k in range(i, j))
-
-
-def _noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | None,
-                 additive: bool) -> Phrase:
-    if group == "unknown":
-        group = modifier or _group_after_of(t, end) or "unknown"
-    label = t.text_of(start, end)
-    if t.at("additive", start) is not None:
-        additive = True
-    return Phrase(end, group, label, None, additive)
-
-
-def _group_after_of(t: Tagged, i: int) -> str | None:
-    """"members of the security forces" takes its group from what follows "of"."""
-    if i < len(t.words) and t.words[i] == "of":
-        for j in range(i + 1, min(len(t.words), i + 4)):
-            victim = t.at("victim", j)
-            if victim is not None and victim.required("noun") != "unknown":
-                return victim.required("noun")
-            perp = t.at("perp", j)
-            if perp is not None:
-                return "security_forces" if perp.value("perp") == "state_forces" else "militants"
-    return None
-
-
-def _singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Candidate]:
-    """"a soldier", "the driver", "one policeman": a singular victim noun counts one."""
-    out = []
-    for victim in t.tags["victim"]:
-        plural = t.at("plural_nouns", victim.start)
-        if (plural is not None and plural.end == victim.end) or t.words[victim.end - 1].endswith("s"):
-            continue
-        if t.texts[victim.end - 1][:1].isupper():
-            continue  # "the Commander Carlos ... Command": part of a name
-        if victim.end < len(t.words) and t.words[victim.end].isalpha() and not stops_phrase(t, victim.end):
-            continue  # "a rebel spokesperson": the noun is a modifier here
-        det = before_modifiers(t, victim.start)
-        tag = t.over("singular_determiners", det) or _named_owner(t, det)
-        if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
-            continue
-        if _owner_of(t, tag.start):
-            continue
-        mention = _one(tag.start, tag.start + 1, t.text_of(tag.start, victim.end))
-        # An owner's name stays in the label ("Umar's brother"); "his" does not ("brother").
-        first = tag.start if t.at("owner_marks", det) is not None else det + 1
-        other = t.at("additive", tag.start) is not None  # "another soldier"
-        phrase = _noun_phrase(t, first, victim.end, victim.required("noun"), None, other)
-        out.append(Candidate(mention, phrase))
-        taken.update(range(tag.start, victim.end))
-    out.extend(_indefinite_phrases(t, rules, taken))
-    out.extend(_person_pronouns(t))
-    out.extend(_one_more_after_and(t, out, taken | {c.mention.start for c in out}))
-    return out
-
-
-def _named_owner(t: Tagged, det: int) -> Tag | None:
-    """"Aboki's wife": a name and its "'s" stand as the determiner of one person, as "his"
-    does; the tag covers the name's last word and the mark."""
-    mark = t.at("owner_marks", det) if det >= 1 else None
-    if mark is None or not name_like(t.texts[det - 1]):
-        return None
-    first = det - 1
-    # Back over the name, hyphenated titles too ("President-elect Alvaro Uribe Velez").
-    while first > 0 and (name_like(t.texts[first - 1]) or t.texts[first - 1] == "-"
-                         or (first > 1 and t.texts[first - 2] == "-")):
-        first -= 1
-    if first > 0 and t.words[first - 1] == "of":
-        return None  # "relatives of X's wife": the wife is no victim here
-    return Tag(det - 1, mark.end, mark.labels)
-
-
-def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> list[Candidate]:
-    """"a doctor and his associate", "a police officer and civilian": after one person and
-    "and", a singular noun with no number of its own, under the same or a possessive
-    determiner, is one more person (any outcome it gets comes from the first)."""
-    out = []
-    n = len(t.words)
-    for one in ones:
-        if one.mention.count.best != 1:
-            continue
-        k = one.end
-        if k + 1 >= n or t.words[k] != "and" or k + 1 in taken:
-            continue
-        start = k + 1
-        determined = t.at("possessives", start) is not None \
-            or t.at("indefinite_determiners", start) is not None
-        head = start + 1 if determined else start
-        if not determined and t.at("victim", head) is None:
-            continue  # "killed a teacher and fled": a bare word must be a victim noun
-        end = head
-        while end < n and end - head < 2 and t.words[end].isalpha() and t.texts[end].islower() \
-                and not stops_phrase(t, end):
-            end += 1
-        if end == head or t.words[end - 1].endswith("s"):
-            continue  # nothing there, or a plural
-        if end < n and t.words[end].isalpha() and not stops_phrase(t, end):
-            continue  # the words go on: not a noun phrase of its own
-        if end < n and t.words[end] == "of":
-            continue  # "an unknown number of others", "a member of": not one person as written
-        out.append(Candidate(_one(start, start + 1, t.text_of(start, end)),
-                             Phrase(end, "unknown", t.text_of(head, end))))
-    return out
-
-
-def _owner_of(t: Tagged, start: int) -> bool:
-    """"two sons of a retired officer", "Department of the Army personnel": after the "of"
-    of a person or of a name, a singular noun is no victim of its own.
-
-    After other words' "of" it may be: "the killing of a soldier", "photos of the guerrilla".
-    """
-    before = start - 1
-    if before < 1 or t.words[before] != "of":
-        return False
-    return t.over("victim", before - 1) is not None or t.texts[before - 1][:1].isupper()
-
-
-def _person_pronouns(t: Tagged) -> list[Candidate]:
-    """"killing himself and 15 others", "shot and killed him": a pronoun object is one person."""
-    out = []
-    for tag in t.tags["person_objects"]:
-        nxt = tag.end
-        if nxt < len(t.words) and not (t.words[nxt] in (",", ".", ";", ":", ")") or t.at("coordinators", nxt)
-                                        or t.at("prepositions", nxt) or t.at("boundaries", nxt)):
-            continue  # "her daughter", "her 10-year-old son": a determiner, not a person
-        text = t.texts[tag.start]
-        out.append(Candidate(_one(tag.start, tag.end, text), Phrase(tag.end, "unknown", text)))
-    return out
-
-
-def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[Candidate]:
-    """"a student", "an elder": one person, whatever the noun, once an outcome links to it."""
-    out = []
-    n = len(t.words)
-    for det in t.tags["indefinite_determiners"]:
-        before = det.start - 1
-        outcome_of = t.over("outcome", before)
-        if outcome_of is None or not outcome_of.has("nounof"):
-            if taken.intersection(range(det.start, det.end)) or t.over("prepositions", before) \
-                    or (t.over("boundaries", before) and not t.over("coordinators", before)):
-                continue  # "in a blast", "of an army unit", "as a result": no victims
-        first = end = age_end(t, det.end) or det.end
-        while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None:
-            end += 1
-        victim = t.at("victim", end) if end < n else None
-        if victim is not None:
-            continue  # victim nouns are read by _singular_phrases
-        body = t.at("outcome", end) if end < n else None
-        # "A bomb wounded three": a participle after "a" and a word is the clause's verb.
-        if body is not None and body.has("noun") and body.end == end + 1 and not body.has("part"):
-            mention = _one(det.start, det.end, t.text_of(det.start, body.end))
-            out.append(Candidate(mention, Phrase(body.end, "unknown", t.texts[end], body.value("noun"))))
-            continue
-        head = t.words[end - 1] if end > det.end else ""
-        if not head.isalpha() or head.endswith("s") or head in rules.not_after \
-                or (t.texts[end - 1][:1].isupper() and t.at("demonym", end - 1) is None):
-            continue  # "a Kalashnikov" is a thing; "a Togolese" a person
-        mention = _one(det.start, det.end, t.text_of(det.start, end))
-        other = t.at("additive", det.start) is not None  # "another herder"
-        out.append(Candidate(mention, Phrase(end, "unknown", t.text_of(det.end, end), additive=other)))
-    return out
-
-
-def _one(start: int, end: int, text: str) -> CountMention:
-    """A count of one read from words that are no number ("a soldier", "him")."""
-    return CountMention(start, end, Count(1, 1, 1, "exact", text))
 
 
 def coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool:

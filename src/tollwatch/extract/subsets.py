@@ -7,8 +7,9 @@ document total counts each person once.
 
 from __future__ import annotations
 
+from .candidate import Candidate
 from .found import Found
-from .phrases import Candidate, coordinated, only_coordinators
+from .phrases import coordinated, only_coordinators
 from .phrasewords import of_phrase_end
 from .tagger import Tag, Tagged
 

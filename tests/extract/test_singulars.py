@@ -1,0 +1,34 @@
+"""One person counted without a number, read from "a", "the", an owner or "another"."""
+
+import pytest
+
+from .helpers import run
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A mortar round wounded four herders near the well.", 4),
+    ("An explosion injured two shopkeepers.", 2),
+    ("A roadside device wounded a traffic policeman.", 1),
+])
+def test_singulars_participle_after_a_and_a_noun_is_the_verb(lexicon, text, total):
+    assert run(lexicon, text).totals["injured"].best == total
+
+
+def test_singulars_body_noun_after_a_and_an_adjective_is_one_death(lexicon):
+    assert run(lexicon, "Police recovered a charred body from the canal.").totals["killed"].best == 1
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A guard was killed at the gate. Another guard was killed inside the depot.", 2),
+    ("Raiders killed a herder. Later they shot dead another herder on the pass.", 2),
+])
+def test_singulars_another_person_is_one_more(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The magistrate's bodyguard was wounded in the attack.", "magistrate's bodyguard"),
+    ("Gunmen shot dead the mayor's nephew.", "mayor's nephew"),
+])
+def test_singulars_owner_before_a_person_is_not_the_one_counted(lexicon, text, label):
+    assert [(c.count.best, c.victims.label) for c in run(lexicon, text).claims] == [(1, label)]
