@@ -149,3 +149,14 @@ def test_implicit_subject_inside_a_claim_is_that_person(lexicon, text):
     result = run(lexicon, text)
     assert [c.count.best for c in result.claims if c.outcome == "killed"] == [1]
     assert result.totals["killed"].best == 1
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Baz Gul, a retired teacher, his son, and two other guards were killed in the raid.", 4),
+    ("Baz Gul, his son and two guards were killed in the raid.", 4),
+    # an opening phrase is no person of the list
+    ("In Kalat, his son and two others were killed.", 3),
+    ("On Monday, his son and two others were killed.", 3),
+])
+def test_implicit_name_opening_a_list_of_counted_people(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

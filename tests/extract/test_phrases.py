@@ -114,3 +114,9 @@ def test_phrases_count_of_an_outcome_noun_with_of_counts_the_people_after_it(lex
     result = run(lexicon, text)
     assert [(c.count.best, c.victims.label) for c in result.claims] == [expected]
     assert result.totals["killed"].best == expected[0]
+
+
+def test_phrases_plural_without_an_s_after_a_count(lexicon):
+    result = run(lexicon, "One guard died and three staff were wounded in the raid.")
+    assert [(c.count.best, c.outcome, c.victims.label) for c in result.claims] == [
+        (1, "killed", "guard"), (3, "injured", "staff")]

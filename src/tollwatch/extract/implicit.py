@@ -22,6 +22,8 @@ from .persons import additive_adverb, group_in, name_like, object_end, one_found
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
+# Words of an apposition between a name and the rest of its list ("Shahin, a former police chief, his son").
+_APPOSITION_WORDS: Final = 8
 # Label kinds of an outcome word that takes an object ("killed a lawyer", "the killing of a
 # lawyer"), and of one beside a lone "another", in the order their outcome is read.
 _OBJECT_KINDS: Final = ("part", "ger", "nounof")
@@ -193,9 +195,39 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
             start -= 1
         if start == end:
             start = _subject_before_and(t, end, found)
+        if start == end:
+            start, end = _name_opening_list(t, end, found, f.outcome) or (start, end)
         if start < end:
             out.append(one_found(start, end, f.outcome, "unknown", t.text_of(start, end), f.trigger, "named"))
     return out
+
+
+def _name_opening_list(t: Tagged, conj: int, found: list[Found], outcome: str) -> tuple[int, int] | None:
+    """"Shahin, a former police chief, his son, and two guards were killed": the name that
+    opens a list whose other people are counted already, past its apposition.
+
+    `conj` is the list's last "and"; the name must open the sentence or follow a comma.
+    """
+    k = conj - 1 if conj > 0 and t.words[conj - 1] == "," else conj
+    first: Found | None = None
+    while (prev := next((g for g in found if g.end == k and g.outcome == outcome), None)) is not None:
+        first, k = prev, prev.start
+        if k == 0 or t.words[k - 1] != ",":
+            return None
+        k -= 1
+    if first is None or (first.start == k + 1 and t.at("indefinite_determiners", first.start) is not None):
+        return None  # "Baz Gul, a retired teacher, his son": the teacher is the one named
+    comma = next((c for c in range(k - 1, max(-1, k - _APPOSITION_WORDS), -1) if t.words[c] == ","), None)
+    if comma is not None and t.at("indefinite_determiners", comma + 1) is not None \
+            and all(t.words[c].isalpha() for c in range(comma + 1, k)):
+        k = comma  # ", a former police chief,"
+    start = k
+    # Not an opening phrase: "In Kabul, his son and two others were killed".
+    while start > 0 and name_like(t.texts[start - 1]) and t.at("prepositions", start - 1) is None \
+            and t.over("boundaries", start - 1) is None:
+        start -= 1
+    opens = start == 0 or t.words[start - 1] in (",", ";", ":")
+    return (start, k) if start < k and opens and not any(g.overlaps(start, k) for g in found) else None
 
 
 def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:

@@ -172,7 +172,8 @@ def one_person(t: Tagged, part: list[int]) -> bool:
     """A name, or a singular noun after "the", "a" or "his"."""
     words = [t.words[i] for i in part]
     texts = [t.texts[i] for i in part]
-    if t.at("not_people", part[0]) \
+    # "In Kabul, his son and two others": an opening phrase, no person.
+    if t.at("not_people", part[0]) or t.at("prepositions", part[0]) \
             or any(w[:1].isdigit() and w2 != "-" for w, w2 in zip(words, words[1:] + [""])):
         return False
     if all(x[:1].isupper() for x in texts if x.isalpha()):

@@ -13,6 +13,8 @@ from .tagger import Tagged
 
 _SUBJECT_TOKENS: Final = 8
 _OBJECT_TOKENS: Final = 6
+# Words of a title before a name: "former Taguig city councilor Richard Paul Jordan".
+_TITLE_WORDS: Final = 5
 # How far back the comma that opens an apposition before the verb may stand.
 _APPOSITION_TOKENS: Final = 20
 # How far back the opening bracket of brackets right before the verb may stand.
@@ -91,14 +93,18 @@ def object_end(t: Tagged, i: int, pronoun: bool = True) -> int | None:
         word = t.words[end]
         if not (word.isalpha() or name_like(t.texts[end]) or word in ("-", "'s", ".")) \
                 or t.over("boundaries", end) \
-                or t.over("coordinators", end) or t.at("prepositions", end):
+                or t.over("coordinators", end) or t.at("prepositions", end) \
+                or t.at("person_relatives", end):
             break
         end += 1
     if end == i or (determiner is not None and end == determiner.end):
         return None
     last = t.words[end - 1]
-    if last.endswith("s") and not t.texts[end - 1][:1].isupper():
-        return None  # "killed the soldiers": plural, no number, no claim
+    # "a youth" is one, "people" and "the crew" are several.
+    plural = last.endswith("s") or (t.at("plural_nouns", end - 1) is not None and (
+        determiner is None or t.at("indefinite_determiners", determiner.start) is None))
+    if plural and not t.texts[end - 1][:1].isupper():
+        return None  # "killed the soldiers", "killed people": plural, no number, no claim
     return end
 
 
@@ -108,15 +114,25 @@ def name_like(text: str) -> bool:
 
 
 def _titled_name_end(t: Tagged, i: int) -> int | None:
-    """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name."""
+    """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name.
+
+    The title opens lower-case and may hold one capitalised word of its own ("former Taguig
+    city councilor Richard Paul Jordan"); the name is the first run of two or more
+    capitalised words after a lower-case one.
+    """
+    n = len(t.words)
+    if i >= n or not t.texts[i].islower():
+        return None
     k = i
-    while k < len(t.words) and k - i < 3 and t.words[k].isalpha() and t.texts[k].islower() \
+    while k < n and k - i < _TITLE_WORDS and t.words[k].isalpha() \
             and not t.at("prepositions", k) and not t.over("coordinators", k):
-        k += 1
-    end = k
-    while end < len(t.words) and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
-        end += 1
-    return end if end - k >= 2 and k > i else None
+        end = k
+        while end < n and end - k < 5 and t.texts[end][:1].isupper() and t.words[end].isalpha():
+            end += 1
+        if end - k >= 2 and t.texts[k - 1].islower():
+            return end
+        k = max(end, k + 1)
+    return None
 
 
 def additive_adverb(t: Tagged, start: int, trigger: int) -> bool:

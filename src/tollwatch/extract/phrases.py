@@ -177,7 +177,8 @@ def _victim_phrase(t: Tagged, i: int, rules: NumberRules, one: bool = False) -> 
         return Phrase(end=j, group=modifier or "unknown", label=t.text_of(i, j), additive=additive)
     last = t.words[j - 1]
     # "firemen", "Irishmen": plurals without an s
-    plural_form = last.isalpha() and len(last) > 3 and (last.endswith("s") or last.endswith("men"))
+    plural_form = last.isalpha() and len(last) > 3 and (last.endswith("s") or last.endswith("men")) \
+        or t.at("plural_nouns", j - 1) is not None  # "three staff"
     demonym = t.texts[j - 1][:1].isupper() and j - i == 1 and t.at("auxiliaries", j) is not None
     if plural_form or demonym or (one and not last.endswith("s")):
         return Phrase(j, modifier or "unknown", t.text_of(i, j), None, additive)
