@@ -19,3 +19,13 @@ from .helpers import run
 ])
 def test_appositions_one_person_between_commas_is_no_one_more(lexicon, text, total):
     assert run(lexicon, text).totals["killed"].best == total
+
+
+@pytest.mark.parametrize("text, outcome, total", [
+    ("A sniper shot and killed a policeman in Dera Bugti, a town east of Sui.", "killed", 1),
+    ("The blast wounded 13 people in the old bazaar, a landmark of the city.", "injured", 13),
+    # a list goes on after the indefinite one
+    ("The blast killed three members of the force, a nurse and four civilians.", "killed", 8),
+])
+def test_appositions_indefinite_after_a_place_is_no_person(lexicon, text, outcome, total):
+    assert run(lexicon, text).totals[outcome].best == total

@@ -160,3 +160,8 @@ def test_implicit_subject_inside_a_claim_is_that_person(lexicon, text):
 ])
 def test_implicit_name_opening_a_list_of_counted_people(lexicon, text, total):
     assert run(lexicon, text).totals["killed"].best == total
+
+
+def test_implicit_place_before_and_others_is_no_person(lexicon):
+    result = run(lexicon, "A gunman killed the consul in Quetta and 3 bystanders were also injured.")
+    assert result.totals["injured"].best == 3

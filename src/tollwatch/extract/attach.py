@@ -199,6 +199,9 @@ def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool
     start, end = first.end, second.mention.start
     if not (0 < end - start <= 10) or t.over("coordinators", end - 1) is None:
         return False
+    if t.words[end - 1] == "," and t.at("indefinite_determiners", end) is not None \
+            and (second.end >= len(t.words) or t.over("coordinators", second.end) is None):
+        return False  # "13 people in the Grand Mosque, a historic symbol of the city": an apposition
     return not any(t.over(family, k) for k in range(start, end)
                    for family in ("outcome", "boundaries", "speech", "auxiliaries"))
 

@@ -193,6 +193,8 @@ def _named_with_others(t: Tagged, found: list[Found]) -> list[Found]:
         start = end
         while start > 0 and t.texts[start - 1][:1].isupper() and t.words[start - 1].isalpha():
             start -= 1
+        if start > 0 and t.at("prepositions", start - 1) is not None:
+            start = end  # "in Turkey and 3 bystanders": a place, no person
         if start == end:
             start = _subject_before_and(t, end, found)
         if start == end:
