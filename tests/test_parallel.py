@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import warnings
 
 import pytest
 
@@ -114,3 +116,23 @@ def test_parallel_ingest_records_each_failing_copy_as_one_process_does(tmp_path)
             results.append(((counts.added, counts.known, counts.failed), _contents(store)))
     assert results[0] == results[1]
     assert results[1][0] == (148, 0, 2)
+
+
+def test_parallel_pool_leaves_the_dask_dashboard_port_free():
+    """A Dask dashboard the user runs holds 8787; the pool's scheduler takes another port."""
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+    except OSError:
+        holder.close()
+        holder = None  # something already holds it, which is the case under test too
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with WorkerPool(1, load_lexicon(), 10_000) as pool:
+                port = pool._cluster.scheduler.http_server.port
+        assert port != 8787
+        assert not [w for w in caught if "8787" in str(w.message)]
+    finally:
+        if holder is not None:
+            holder.close()

@@ -19,6 +19,7 @@ from .model import Document, Extraction
 
 # Workers stay quiet: their progress is the ingest's progress bar, their errors its failures.
 _QUIET = logging.ERROR
+_LOCAL_HOST = "127.0.0.1"
 
 
 class WorkerPool:
@@ -29,8 +30,12 @@ class WorkerPool:
 
         self._sources = lexicon.sources
         self._max_chars = max_chars
+        # The scheduler serves HTTP even without a dashboard, by default at port 8787: here at
+        # a free port of this machine, so a Dask dashboard the user already runs keeps its port.
         self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, silence_logs=_QUIET)
+                                     host=_LOCAL_HOST, dashboard_address=None, silence_logs=_QUIET,
+                                     scheduler_kwargs={"dashboard": False,
+                                                       "dashboard_address": f"{_LOCAL_HOST}:0"})
         self._client = Client(self._cluster)
         self.workers = workers
 
