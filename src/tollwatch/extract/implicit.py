@@ -22,7 +22,8 @@ from .persons import additive_adverb, group_in, name_like, object_end, one_found
 from .tagger import Tag, Tagged
 
 _ZERO_WINDOW: Final = 6
-# Words of an apposition between a name and the rest of its list ("Shahin, a former police chief, his son").
+# Words of an apposition between a name and the rest of its list: "Shahin, a former police
+# chief, his son".
 _APPOSITION_WORDS: Final = 8
 # Label kinds of an outcome word that takes an object ("killed a lawyer", "the killing of a
 # lawyer"), and of one beside a lone "another", in the order their outcome is read.

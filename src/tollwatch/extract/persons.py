@@ -116,8 +116,8 @@ def name_like(text: str) -> bool:
 def _titled_name_end(t: Tagged, i: int) -> int | None:
     """"killed traditional leader Prince Andries Mahlangu": lower-case title, then a name.
 
-    The title opens lower-case and may hold one capitalised word of its own ("former Taguig
-    city councilor Richard Paul Jordan"); the name is the first run of two or more
+    The title opens lower-case and may hold single capitalised words of its own ("former
+    Taguig city councilor Richard Paul Jordan"); the name is the first run of two or more
     capitalised words after a lower-case one.
     """
     n = len(t.words)
