@@ -32,3 +32,15 @@ def test_singulars_another_person_is_one_more(lexicon, text, total):
 ])
 def test_singulars_owner_before_a_person_is_not_the_one_counted(lexicon, text, label):
     assert [(c.count.best, c.victims.label) for c in run(lexicon, text).claims] == [(1, label)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen shot and killed a village headman and a Levies Rapid Response Force (LRRF) member in Sibi.",
+     [(1, "village headman"), (1, "Levies Rapid Response Force (LRRF) member")]),
+    ("A Frontier Works Organisation (FWO) employee was killed in the blast.",
+     [(1, "Frontier Works Organisation (FWO) employee")]),
+    # a capitalised determiner opens the phrase, no name
+    ("A guard was killed at the gate. Another guard was killed inside.", [(1, "guard"), (1, "guard")]),
+])
+def test_singulars_name_before_a_person_noun_qualifies_it(lexicon, text, expected):
+    assert [(c.count.best, c.victims.label) for c in run(lexicon, text).claims] == expected

@@ -5,11 +5,18 @@ Read after the numbered counts of a sentence; `taken` holds the tokens those alr
 
 from __future__ import annotations
 
+from typing import Final
+
 from .candidate import Candidate, Phrase, noun_phrase, one_mention
 from .numbers import NumberRules
 from .persons import name_like
 from .phrasewords import adjective_like, age_end, before_modifiers, stops_phrase
 from .tagger import Tag, Tagged
+
+# Tokens of a bracketed acronym, brackets included: "(BPAT)".
+_ACRONYM_TOKENS: Final = 4
+# Words of a name that qualifies a noun: "a National Directorate of Security member".
+_NAME_MODIFIER_WORDS: Final = 6
 
 
 def singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Candidate]:
@@ -25,7 +32,7 @@ def singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Can
             continue  # "a rebel spokesperson": the noun is a modifier here
         if t.at("owner_marks", victim.end) is not None:
             continue  # "the judge's bodyguard": the owner is not the one counted
-        det = before_modifiers(t, victim.start)
+        det = _before_name_modifier(t, before_modifiers(t, victim.start))
         tag = t.over("singular_determiners", det) or _named_owner(t, det)
         if tag is None or tag.end != det + 1 or taken.intersection(range(tag.start, victim.end)):
             continue
@@ -42,6 +49,28 @@ def singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Can
     out.extend(_person_pronouns(t))
     out.extend(_one_more_after_and(t, out, taken | {c.mention.start for c in out}))
     return out
+
+
+def _before_name_modifier(t: Tagged, det: int) -> int:
+    """The token before a name that qualifies the noun after it, maybe with its acronym in
+    brackets ("a Barangay Peacekeeping Action Team (BPAT) member"), or `det` if none ends there."""
+    k = det
+    if k >= 0 and t.words[k] == ")":
+        opening = next((j for j in range(k - 1, max(-1, k - _ACRONYM_TOKENS), -1) if t.words[j] == "("), None)
+        if opening is None:
+            return det
+        k = opening - 1
+    first = k + 1
+    while k >= 0 and first - k <= _NAME_MODIFIER_WORDS and not _determiner(t, k) and (
+            name_like(t.texts[k]) or (t.words[k] == "of" and k > 0 and name_like(t.texts[k - 1]))):
+        k -= 1
+    named = k < first - 1 and name_like(t.texts[k + 1])
+    return k if named else det
+
+
+def _determiner(t: Tagged, k: int) -> bool:
+    """"A", "The", "Another" open a phrase, capitalised or not."""
+    return t.at("determiners", k) is not None or t.over("singular_determiners", k) is not None
 
 
 def _named_owner(t: Tagged, det: int) -> Tag | None:
