@@ -44,3 +44,15 @@ def test_singulars_owner_before_a_person_is_not_the_one_counted(lexicon, text, l
 ])
 def test_singulars_name_before_a_person_noun_qualifies_it(lexicon, text, expected):
     assert [(c.count.best, c.victims.label) for c in run(lexicon, text).claims] == expected
+
+
+@pytest.mark.parametrize("text, label, group", [
+    ("Gunmen shot dead a pro-government militia member near the bazaar.",
+     "pro-government militia member", "security_forces"),
+    ("Troops killed an al-Shabaab commander in the raid.", "al-Shabaab commander", "militants"),
+    ("Gunmen killed a Taliban commander in the village.", "Taliban commander", "militants"),
+    ("Gunmen killed a police commander in the village.", "police commander", "security_forces"),
+])
+def test_singulars_hyphenated_and_group_qualifiers(lexicon, text, label, group):
+    assert [(c.count.best, c.victims.label, c.victims.group) for c in run(lexicon, text).claims] == [
+        (1, label, group)]

@@ -51,10 +51,19 @@ def noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | Non
                  additive: bool) -> Phrase:
     if group == "unknown":
         group = modifier or group_after_of(t, end) or "unknown"
+    elif group == "security_forces" and _of_an_armed_group(t, start, end - 1):
+        group = "militants"  # "a Taliban commander", "two militant guards"
     label = t.text_of(start, end)
     if t.at("additive", start) is not None:
         additive = True
     return Phrase(end, group, label, None, additive)
+
+
+def _of_an_armed_group(t: Tagged, start: int, end: int) -> bool:
+    """Whether tokens [start, end) name a non-state armed group, or qualify a noun as one's."""
+    return any((tag := t.over("perp", k)) is not None and tag.value("perp") == "non_state_armed_group"
+               or (mod := t.at("victim_mod", k)) is not None and mod.value("mod") == "militants"
+               for k in range(start, end))
 
 
 def group_after_of(t: Tagged, i: int) -> str | None:

@@ -68,6 +68,10 @@ def before_modifiers(t: Tagged, start: int) -> int:
         if number is not None:
             det = number - 1
             continue
+        if det >= 2 and t.words[det - 1] == "-" and t.words[det].isalpha() and t.words[det - 2].isalpha():
+            det -= 3  # one hyphenated word: "a pro-government militia commander"
+            words += 1
+            continue
         if not adjective_like(t, det):
             break
         det -= 1

@@ -42,7 +42,8 @@ def singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Can
         # An owner's name stays in the label ("Umar's brother"); "his" does not ("brother").
         first = tag.start if t.at("owner_marks", det) is not None else det + 1
         other = t.at("additive", tag.start) is not None  # "another soldier"
-        phrase = noun_phrase(t, first, victim.end, victim.required("noun"), None, other)
+        phrase = noun_phrase(t, first, victim.end, victim.required("noun"),
+                             _modifier(t, first, victim.start), other)
         out.append(Candidate(mention, phrase))
         taken.update(range(tag.start, victim.end))
     out.extend(_indefinite_phrases(t, rules, taken))
@@ -66,6 +67,12 @@ def _before_name_modifier(t: Tagged, det: int) -> int:
         k -= 1
     named = k < first - 1 and name_like(t.texts[k + 1])
     return k if named else det
+
+
+def _modifier(t: Tagged, start: int, end: int) -> str | None:
+    """The group the last modifier in tokens [start, end) gives: "pro-government" → security forces."""
+    mods = [mod.value("mod") for k in range(start, end) if (mod := t.at("victim_mod", k)) is not None]
+    return mods[-1] if mods else None
 
 
 def _determiner(t: Tagged, k: int) -> bool:
