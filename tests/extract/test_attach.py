@@ -169,7 +169,6 @@ def test_attach_vague_count(lexicon):
         ("Eight civilians were killed.", "civilians"),
         ("Nine soldiers were killed.", "security_forces"),
         ("A police official was killed.", "security_forces"),
-        ("Two Taliban commanders were killed.", "militants"),
         ("Troops killed an Indigenous People of Biafra (IPOB) commander.", "militants"),
         ("Nine people were killed.", "unknown"),
     ],

@@ -61,3 +61,9 @@ def test_subsets_apposed_parts_may_carry_an_of_phrase(lexicon):
     whole, *parts = result.claims
     assert [p.part_of for p in parts] == [whole.id, whole.id]
     assert result.totals["killed"].best == 2
+
+
+def test_subsets_commanders_among_insurgents_are_part_of_them(lexicon):
+    result = run(lexicon, "Troops killed 70 insurgents on Sunday, including five commanders.")
+    assert [(c.count.best, c.victims.group, c.part_of is not None) for c in result.claims] == [
+        (70, "militants", False), (5, "unknown", True)]
