@@ -1,5 +1,7 @@
 """Parts of a sentence's counts: inclusion subsets and apposed parts, seen through `extract`."""
 
+import pytest
+
 from .helpers import asserted, run
 
 
@@ -67,3 +69,14 @@ def test_subsets_commanders_among_insurgents_are_part_of_them(lexicon):
     result = run(lexicon, "Troops killed 70 insurgents on Sunday, including five commanders.")
     assert [(c.count.best, c.victims.group, c.part_of is not None) for c in result.claims] == [
         (70, "militants", False), (5, "unknown", True)]
+
+
+@pytest.mark.parametrize("text, part_group", [
+    ("Troops killed 70 insurgents on Sunday, including a commander.", "militants"),
+    ("Ten soldiers, including a captain, were killed.", "security_forces"),
+])
+def test_subsets_a_rank_among_a_group_is_part_of_it(lexicon, text, part_group):
+    result = run(lexicon, text)
+    whole, part = result.claims
+    assert (part.part_of, part.victims.group) == (whole.id, part_group)
+    assert result.totals["killed"].best == whole.count.best

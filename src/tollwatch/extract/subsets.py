@@ -122,7 +122,9 @@ def link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> 
     for prev in reversed(cands[:index]):
         if prev.found is not None and prev.found.part_of is None:
             if _groups_clash(prev.found.group, found.group):
-                return  # police officers cannot include assailants
+                if t.over("rank", found.end - 1) is None:
+                    return  # police officers cannot include assailants
+                found.group = prev.found.group  # "70 insurgents, including a commander"
             if prev.found.outcome == found.outcome:
                 found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total

@@ -139,6 +139,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
     for group, phrases in (victims.get("modifiers") or {}).items():
         add("victim_mod", phrases, "mod", group)
     add("additive", victims.get("additive"), "additive")
+    add("rank", victims.get("ranks"), "rank")
 
     claimants = lexicon.section("claimants")
     add("speech", claimants.get("speech_verbs"), "verb")
