@@ -80,9 +80,9 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
         result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
     if result is None and p.outcome:
         result = (p.outcome, p.end - 1 if p.noun_at is None else p.noun_at, "noun")
-    right = None if _passive_agent(t, cand) else _right(t, cands, index, blocked)
     result = (result or _inherited(t, cands, index) or shared_outcome(t, m.start)
-              or after_one_object(t, m.start, m.count.best) or right
+              or after_one_object(t, m.start, m.count.best)
+              or (None if _passive_agent(t, cand) else _right(t, cands, index, blocked))
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
               or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
     if result is None:
@@ -105,7 +105,7 @@ def _passive_agent(t: Tagged, cand: Candidate) -> bool:
     after it is its subject's, unless a relative clause makes it the agent's own ("by two
     gunmen who were later shot dead")."""
     start, end = cand.mention.start, cand.end
-    if start == 0 or t.words[start - 1] != "by":
+    if start == 0 or t.over("agent_prepositions", start - 1) is None:
         return False
     return t.at("person_relatives", end) is None and t.at("person_relatives", end + 1) is None
 

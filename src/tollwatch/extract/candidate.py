@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Count
 from .found import Found
 from .numbers import CountMention
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
 
 @dataclass(slots=True)
@@ -61,9 +61,18 @@ def noun_phrase(t: Tagged, start: int, end: int, group: str, modifier: str | Non
 
 def _of_an_armed_group(t: Tagged, start: int, end: int) -> bool:
     """Whether tokens [start, end) name a non-state armed group, or qualify a noun as one's."""
-    return any((tag := t.over("perp", k)) is not None and tag.value("perp") == "non_state_armed_group"
-               or (mod := t.at("victim_mod", k)) is not None and mod.value("mod") == "militants"
-               for k in range(start, end))
+    for k in range(start, end):
+        perp = t.over("perp", k)
+        mod = t.at("victim_mod", k)
+        if (perp is not None and _side_group(perp) == "militants") \
+                or (mod is not None and mod.value("mod") == "militants"):
+            return True
+    return False
+
+
+def _side_group(perp: Tag) -> str:
+    """The victim group of a perpetrator tag's side: state forces are security forces."""
+    return "security_forces" if perp.value("perp") == "state_forces" else "militants"
 
 
 def group_after_of(t: Tagged, i: int) -> str | None:
@@ -75,5 +84,5 @@ def group_after_of(t: Tagged, i: int) -> str | None:
                 return victim.required("noun")
             perp = t.at("perp", j)
             if perp is not None:
-                return "security_forces" if perp.value("perp") == "state_forces" else "militants"
+                return _side_group(perp)
     return None

@@ -229,8 +229,13 @@ def _name_opening_list(t: Tagged, conj: int, found: list[Found], outcome: str) -
     while start > 0 and name_like(t.texts[start - 1]) and t.at("prepositions", start - 1) is None \
             and t.over("boundaries", start - 1) is None:
         start -= 1
-    opens = start == 0 or t.words[start - 1] in (",", ";", ":")
-    return (start, k) if start < k and opens and not any(g.overlaps(start, k) for g in found) else None
+    return (start, k) if start < k and _opens_clause(t, start) \
+        and not any(g.overlaps(start, k) for g in found) else None
+
+
+def _opens_clause(t: Tagged, start: int) -> bool:
+    """Whether token `start` opens the sentence or follows a comma, semicolon or colon."""
+    return start == 0 or t.words[start - 1] in (",", ";", ":")
 
 
 def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
@@ -245,9 +250,8 @@ def _subject_before_and(t: Tagged, end: int, found: list[Found]) -> int:
     if start is None or start == end - 1:
         return end  # no determiner, or no word after it
     # Not after a boundary word: "during", "after" are prepositions too ("during the attack").
-    opens = start == 0 or t.words[start - 1] in (",", ";", ":")
     words = range(start + 1, end)
-    if opens and all(t.words[i].isalpha() and t.over("outcome", i) is None
+    if _opens_clause(t, start) and all(t.words[i].isalpha() and t.over("outcome", i) is None
                      and t.at("not_people", i) is None for i in words) \
             and one_person(t, list(range(start, end))) \
             and not any(f.overlaps(start, end) for f in found):

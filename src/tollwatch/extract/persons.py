@@ -24,14 +24,14 @@ _BRACKET_TOKENS: Final = 10
 def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
     """Tokens [start, end) of one person as the subject of a verb at `end`, past an
     apposition and brackets ("Nur, a member of parliament, was killed"), or None."""
-    end = _before_brackets(t, end)
+    end = before_brackets(t, end)
     if end > 0 and t.words[end - 1] == ",":
         # "Nur, a member of the state parliament, was killed": skip the apposition.
         comma = next((k for k in range(end - 2, max(-1, end - _APPOSITION_TOKENS), -1)
                       if t.words[k] == ","), None)
         if comma is not None:
             # "The founder of the league (JDL), Meir Kahane, was killed": brackets before it too.
-            end = _before_brackets(t, comma)
+            end = before_brackets(t, comma)
     start = end
     while start > 0 and end - start < _SUBJECT_TOKENS:
         prev = start - 1
@@ -50,11 +50,14 @@ def subject_span(t: Tagged, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _before_brackets(t: Tagged, end: int) -> int:
-    """Where a subject ends before brackets that close at `end` ("Rondon's mayor (Boyaca
-    Department) was killed": the brackets say where, not who)."""
+def before_brackets(t: Tagged, end: int, reach: int = _BRACKET_TOKENS) -> int:
+    """The "(" of brackets that close right before `end`, within `reach` tokens, else `end`.
+
+    A subject ends there: "Rondon's mayor (Boyaca Department) was killed", the brackets say
+    where, not who.
+    """
     if end > 0 and t.words[end - 1] == ")":
-        opening = next((k for k in range(end - 2, max(-1, end - _BRACKET_TOKENS), -1)
+        opening = next((k for k in range(end - 2, max(-1, end - reach), -1)
                         if t.words[k] == "("), None)
         if opening is not None:
             return opening

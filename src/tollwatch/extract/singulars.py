@@ -9,12 +9,12 @@ from typing import Final
 
 from .candidate import Candidate, Phrase, noun_phrase, one_mention
 from .numbers import NumberRules
-from .persons import name_like
+from .persons import before_brackets, name_like
 from .phrasewords import adjective_like, age_end, before_modifiers, stops_phrase
 from .tagger import Tag, Tagged
 
-# Tokens of a bracketed acronym, brackets included: "(BPAT)".
-_ACRONYM_TOKENS: Final = 4
+# How far back from the token after its ")" an acronym's "(" may stand: "(BPAT)".
+_ACRONYM_REACH: Final = 5
 # Words of a name that qualifies a noun: "a National Directorate of Security member".
 _NAME_MODIFIER_WORDS: Final = 6
 
@@ -55,12 +55,10 @@ def singular_phrases(t: Tagged, taken: set[int], rules: NumberRules) -> list[Can
 def _before_name_modifier(t: Tagged, det: int) -> int:
     """The token before a name that qualifies the noun after it, maybe with its acronym in
     brackets ("a Barangay Peacekeeping Action Team (BPAT) member"), or `det` if none ends there."""
-    k = det
-    if k >= 0 and t.words[k] == ")":
-        opening = next((j for j in range(k - 1, max(-1, k - _ACRONYM_TOKENS), -1) if t.words[j] == "("), None)
-        if opening is None:
-            return det
-        k = opening - 1
+    opening = before_brackets(t, det + 1, _ACRONYM_REACH)
+    if opening == det + 1 and det >= 0 and t.words[det] == ")":
+        return det  # brackets too long for an acronym
+    k = opening - 1
     first = k + 1
     while k >= 0 and first - k <= _NAME_MODIFIER_WORDS and not _determiner(t, k) and (
             name_like(t.texts[k]) or (t.words[k] == "of" and k > 0 and name_like(t.texts[k - 1]))):

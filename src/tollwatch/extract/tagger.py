@@ -168,7 +168,8 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "possessives", "of_pronouns", "restating_counts", "plural_auxiliaries",
                 "definite_determiners", "person_subjects", "plural_nouns",
                 "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions",
-                "reflexives", "relative_prepositions", "collectives", "plural_objects", "later_death_links"):
+                "reflexives", "relative_prepositions", "collectives", "plural_objects", "later_death_links",
+                "agent_prepositions"):
         add(key, grammar.get(key), key)
     return table
 
