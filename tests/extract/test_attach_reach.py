@@ -35,6 +35,13 @@ def claims_of(lexicon, text):
          [(2, "arrested", "unknown")]),
         # a thing word before a person noun qualifies the person
         ("Three bus passengers were hurt.", [(3, "injured", "civilians")]),
+        # one person after a preposition is its object, and "were" the count's
+        ("Two cousins employed by a road contractor were killed near the bridge.",
+         [(2, "killed", "unknown")]),
+        ("Four men working with a journalist were abducted.", [(4, "abducted", "civilians")]),
+        # names between commas, then a relative clause about them before the verb
+        ("Two traders, Karim Dost and Wali Jan, who were on their way home from the cattle "
+         "market in the next district were shot dead.", [(2, "killed", "civilians")]),
         # an apposition of two long names
         ("Two farmers, Abdul Rahman Saleh Al-Mahdi and Nasser Qasim Al-Bazai, were wounded.",
          [(2, "injured", "civilians")]),

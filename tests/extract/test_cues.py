@@ -87,3 +87,29 @@ def test_cues_attempt_before_a_second_verb_of_the_subject_is_not_its_modality(le
 ])
 def test_cues_going_to_a_place_is_no_modal(lexicon, text, modality):
     assert [c.modality for c in run(lexicon, text).claims] == [modality]
+
+
+@pytest.mark.parametrize("text, modality", [
+    # the modal is inside a clause the comma closes: the gerund is the main clause's
+    ("Guards fired at the truck before it could reach the gate, killing its two drivers.",
+     "asserted"),
+    ("Police stormed the house when the gunmen would not surrender, killing three of them.",
+     "asserted"),
+    # the main clause's own modal still governs the gerund
+    ("The bomber would have struck the gate, killing dozens.", "hypothetical"),
+    ("The group threatened to attack the convoy, killing four soldiers.", "hypothetical"),
+])
+def test_cues_modal_of_a_clause_closed_before_a_gerund_leaves_it(lexicon, text, modality):
+    assert [c.modality for c in run(lexicon, text).claims] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "Six herders were shot dead near the river. The raid comes after 14 people were killed "
+    "in an ambush on a bus in the same district.",
+    "Six herders were shot dead near the river. The raid occurred the day after 14 soldiers "
+    "were killed at a checkpoint in the hills.",
+])
+def test_cues_earlier_event_the_report_is_set_after_is_background(lexicon, text):
+    result = run(lexicon, text)
+    assert [(c.count.best, c.background) for c in result.claims] == [(6, False), (14, True)]
+    assert result.totals["killed"].best == 6

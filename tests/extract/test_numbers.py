@@ -102,6 +102,15 @@ def test_numbers_range_after_an_age_word_is_no_count(lexicon):
     assert result.totals["killed"].best == 5
 
 
+@pytest.mark.parametrize("sentence, bests", [
+    ("Raiders shot three herders, aged 31, 52, and 60, near the well.", [3]),
+    ("The dead, aged 19, 20 and 44, were farmers.", []),
+    ("Gunmen killed a teacher aged 40, 2 policemen and a driver.", [2]),
+])
+def test_numbers_list_after_an_age_word_holds_no_count(lexicon, sentence, bests):
+    assert [c.best for c in counts(lexicon, sentence)] == bests
+
+
 @pytest.mark.parametrize("sentence, best", [("Three bus passengers were hurt.", 3),
                                             ("Ten mine clearance workers were killed.", 10)])
 def test_numbers_thing_word_of_a_compound_before_a_person_is_no_thing(lexicon, sentence, best):

@@ -69,6 +69,17 @@ def test_personlists_coordinated_subjects_counted_once(lexicon, text, total):
     assert killed(lexicon, text)[1] == total
 
 
+@pytest.mark.parametrize("text, total", [
+    ("The mayor and two of his guards were killed in the ambush.", 3),
+    ("The chairman of the council and three bodyguards were shot dead.", 4),
+    ("The leader of the tribe and his two sons were killed.", 3),
+    # a thing beside a count is no person
+    ("The blast and two others were reported, and two others were killed.", 2),
+])
+def test_personlists_a_title_beside_a_count_is_one_more_person(lexicon, text, total):
+    assert killed(lexicon, text)[1] == total
+
+
 @pytest.mark.parametrize("text, labels", [
     ("Raiders broke into a shop and killed the cashier and her brother.", ["her brother", "the cashier"]),
     ("Gunmen shot and killed the principal and a teacher in front of the pupils.",

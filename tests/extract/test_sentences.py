@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import only_claim
+from .helpers import only_claim, run
 
 PUBLISHED = "2026-02-04"  # a Wednesday
 
@@ -93,3 +93,34 @@ def test_sentences_dateline_is_kept_out_of_later_sentences_with_their_own_places
     text = ("ISLAMABAD: The interior ministry spoke on Sunday. It said 9 militants were killed "
             "in Kech district.")
     assert places_of(lexicon, text) == ["Kech"]
+
+
+def test_sentences_time_in_a_relative_clause_is_not_borrowed(lexicon):
+    text = ("Gunmen fired on the car of the family of Omar Zaidi, a judge who left the bench "
+            "in March 2024. His wife and their driver were killed.")
+    result = run(lexicon, text)
+    assert [(c.when.start, c.when.end, c.background) for c in result.claims] == \
+        [(None, "2026-02-01", False)] * 2
+    assert result.totals["killed"].best == 2
+
+
+def test_sentences_time_of_the_sentence_before_is_borrowed(lexicon):
+    text = "Gunmen fired on a car in the village in March 2024. Two farmers were killed."
+    claim = only_claim(lexicon, text)
+    assert (claim.when.start, claim.background) == ("2024-03-01", True)
+
+
+def test_sentences_time_in_a_relative_clause_of_the_same_sentence_is_left_out(lexicon):
+    text = ("Raiders stormed the camp, killing 7 guards, including a sergeant who won a medal "
+            "at the games held in 1998.")
+    claims = run(lexicon, text).claims
+    assert [(c.count.best, c.when.start, c.when.end, c.background) for c in claims] == \
+        [(7, None, "2026-02-01", False), (1, None, "2026-02-01", False)]
+
+
+def test_sentences_relative_clause_that_holds_the_deaths_keeps_its_time(lexicon):
+    text = ("Gunmen fired on a bus in revenge for the deaths of Ali Shah and Omar Khan, two "
+            "teachers who were killed by police in 2019.")
+    claims = run(lexicon, text).claims
+    assert [(c.victims.label, c.when.start) for c in claims] == [
+        ("Ali Shah", "2019-01-01"), ("Omar Khan", "2019-01-01"), ("teachers", "2019-01-01")]

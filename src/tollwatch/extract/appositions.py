@@ -64,14 +64,17 @@ def _comma_or_named(t: Tagged, end: int, start: int) -> bool:
 
 
 def apposition_end(t: Tagged, comma: int) -> int | None:
-    """The token after an apposition opened at `comma`, if a verb follows its closing comma."""
+    """The token after an apposition opened at `comma`, if a verb or a relative clause about
+    people ("Two traders, A and B, who were on their way home were shot") follows its
+    closing comma."""
     for k in range(comma + 1, min(len(t.words), comma + _APPOSITION_TOKENS)):
         if t.at("boundaries", k) is not None or t.at("outcome", k) is not None:
             return None
         if t.words[k] == ",":
             nxt = k + 1
             if nxt < len(t.words) and (t.at("auxiliaries", nxt) is not None
-                                        or t.at("outcome", nxt) is not None):
+                                        or t.at("outcome", nxt) is not None
+                                        or t.at("person_relatives", nxt) is not None):
                 return nxt
             return None
     return None

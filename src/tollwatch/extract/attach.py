@@ -236,7 +236,7 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
     n = len(t.words)
     # "Two drivers who delivered supplies to the army in the north were killed": a relative
     # clause right after the victims lengthens the reach to their verb.
-    relative = j < n and t.at("person_relatives", j) is not None
+    relative = _person_relative(t, j)
     window = _RELATIVE_WINDOW if relative else _RIGHT_WINDOW
     own_verb = False
     while j < n and steps < window:
@@ -274,6 +274,8 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             after = apposition_end(t, j)
             if after is not None:
                 j = after  # "two members of the group, its armed wing, were killed"
+                if not relative and _person_relative(t, j):
+                    relative, window = True, steps + _RELATIVE_WINDOW
                 continue
         going_on = t.at("continuing_clauses", j)
         if going_on is not None:
@@ -284,6 +286,10 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             later[j].inside = True  # "eight people from three families were killed"
             j = later[j].end
             continue
+        if j in later and _object_before_plural_verb(t, cand, later[j]):
+            later[j].inside = True  # "two brothers working for a contractor were killed"
+            j = later[j].end
+            continue
         if j in later or _is_negation(t, j) or (t.at("boundaries", j) is not None and not (
                 relative and t.at("relative_prepositions", j) is not None)):
             return None
@@ -291,6 +297,21 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
         j += 1
         steps += 1
     return None
+
+
+def _person_relative(t: Tagged, j: int) -> bool:
+    return j < len(t.words) and t.at("person_relatives", j) is not None
+
+
+def _object_before_plural_verb(t: Tagged, cand: Candidate, one: Candidate) -> bool:
+    """Whether `one`, a single person after a preposition and right before "were", is that
+    preposition's object, so the verb is the plural count's: "Two brothers working for a
+    foreign contractor were killed"."""
+    start = one.mention.start
+    return (cand.mention.count.best > 1 and one.mention.count.best == 1 and start > 0
+            and t.at("prepositions", start - 1) is not None
+            and t.over("singular_determiners", start) is not None
+            and t.at("plural_auxiliaries", one.end) is not None)
 
 
 def _adjective(t: Tagged, i: int) -> bool:

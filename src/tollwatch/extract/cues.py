@@ -27,8 +27,10 @@ def mark_cues(t: Tagged, found: list[Found], dated: set[int]) -> None:
     """
     clauses = _gerund_clauses(t, found)
     for f in found:
-        modality = (_cue_before(t, f, "modality", _MODALITY_WINDOW, dated)
-                    or _modal_before_verb(t, f, dated))
+        modality = _cue_before(t, f, "modality", _MODALITY_WINDOW, dated)
+        if modality is not None and _inside_a_closed_clause(t, modality.start, f.trigger - 1, clauses):
+            modality = None
+        modality = modality or _modal_before_verb(t, f, dated)
         f.modality = modality.required("modality") if modality else "asserted"
         if f.modality == "asserted" and f.how != "zero" and _negated_verb(t, f.trigger):
             f.modality = "denied"  # "five soldiers were not killed", "did not injure the mayor"
@@ -45,6 +47,21 @@ def _gerund_clauses(t: Tagged, found: list[Found]) -> set[int]:
             if tag is not None and tag.has("ger"):
                 commas.add(comma)
     return commas
+
+
+def _inside_a_closed_clause(t: Tagged, cue: int, comma: int, clauses: set[int]) -> bool:
+    """Whether a cue stands in a clause that a word such as "before" opens and the comma of a
+    gerund's claim closes: "detonated the vehicle before it could reach its target, killing
+    two assailants". The gerund goes back to the main clause, out of the cue's reach."""
+    if comma not in clauses or cue > comma:
+        return False
+    for k in range(cue - 1, -1, -1):
+        boundary = t.at("boundaries", k)
+        if boundary is not None:
+            return t.at("subordinators", k) is not None
+        if t.words[k] == ",":
+            return False
+    return False
 
 
 def _negated_verb(t: Tagged, trigger: int) -> bool:
@@ -95,7 +112,9 @@ def _cue_before(t: Tagged, f: Found, family: str, window: int, dated: set[int],
     begin = min(f.start, f.trigger)
     for i in range(begin - 1, max(-1, begin - window - 1), -1):
         if t.at("boundaries", i) is not None or i in ends:
-            return None
+            # "comes after": a cue may end in a boundary word
+            cue = t.over(family, i)
+            return cue if cue is not None and cue.start < i and cue.start not in dated else None
         tag = None if i in dated else (_modal(t, i) if family == "modality" else t.over(family, i))
         if tag is not None:
             return tag

@@ -175,6 +175,7 @@ def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: 
         places=find_places(norm, lexicon, within=_place_ranges(sentences, [r.index for r in readable])),
         published=published,
         dateline_end=dateline_end(norm, lexicon),
+        relatives=_person_relatives(lexicon),
     )
     for ends in cue_ends:
         context.statement_dates |= statement_dates(norm, context.times, ends, lexicon)
@@ -191,6 +192,11 @@ def document_claims(text: str, published: dt.date | None, doc_id: str, lexicon: 
         anaphors.update(c.id for f, c in zip(found, made) if f.how == ANAPHOR)
         claims.extend(made)
     return resolve_owned_remains(claims, anaphors)
+
+
+def _person_relatives(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.compile("extract.person_relatives", lambda lex: frozenset(
+        str(word).lower() for word in lex.section("grammar").get("person_relatives") or []))
 
 
 def _tag_in_order(sentences: list[Sentence], marked: list[int], speech_idx: set[int],
@@ -248,6 +254,7 @@ def _to_claims(text: str, doc_id: str, sentence: Sentence, tagged: Tagged, found
     for s in speeches:
         not_actors.update(range(*s.subject))
     where = choose_places(context, sentence)
+    outcomes = [sentence.start + tagged.offsets[tag.start] for tag in tagged.tags["outcome"]]
     for f in found:
         start = sentence.start + tagged.offsets[f.start]
         end = _char_end(sentence, tagged, max(f.end, f.trigger + 1))
@@ -267,7 +274,7 @@ def _to_claims(text: str, doc_id: str, sentence: Sentence, tagged: Tagged, found
             count=f.count,
             perpetrator=find_perpetrator(tagged, f, actors, not_actors),
             claimant=claimant,
-            when=choose_time(context, sentence, anchor, aside),
+            when=choose_time(context, sentence, anchor, aside, outcomes),
             where=list(where),
             part_of=None,
             modality=f.modality,

@@ -43,6 +43,7 @@ class NumberRules:
     multipliers: dict[str, int]
     range_words: frozenset[str]
     joiners: frozenset[str]
+    list_joiners: frozenset[str]
     not_before: frozenset[str]
     not_after: frozenset[str]
     year_range: tuple[int, int]
@@ -97,6 +98,7 @@ def compile_rules(lexicon: Lexicon) -> NumberRules:
         multipliers={k.lower(): int(v) for k, v in section.get("multipliers", {}).items()},
         range_words=frozenset(w.lower() for w in section.get("range_words", [])),
         joiners=frozenset(w.lower() for w in section.get("number_joiners", [])),
+        list_joiners=frozenset(w.lower() for w in section.get("list_joiners", [])),
         not_before=frozenset(w.lower() for w in section.get("not_count_before", [])),
         not_after=frozenset(w.lower() for w in section.get("not_count_after", [])),
         year_range=(int(low), int(high)),
@@ -205,6 +207,8 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
         return True
     if start > 2 and words[start - 1] in rules.range_words and words[start - 3] in rules.not_before:
         return True  # the 25 of "aged 20 to 25", whose 20 was no count either
+    if _later_in_a_list_of_no_counts(words, start, end, rules):
+        return True
     if end < len(words):
         nxt = words[end]
         if nxt in rules.not_after and not thing_before_person(words, end, rules):
@@ -217,6 +221,24 @@ def _is_excluded(words: list[str], start: int, num_start: int, end: int, value: 
             return True
     word = words[num_start]
     return rules.is_year(word) and value == int(word)  # "2000 million" is no year
+
+
+def _later_in_a_list_of_no_counts(words: list[str], start: int, end: int, rules: NumberRules) -> bool:
+    """The 43 and 49 of "aged 31, 43, and 49": a list of numbers after a word that makes its
+    first no count. A person noun after the number ends the list: "aged 20, 3 civilians"."""
+    if end < len(words) and words[end] in rules.person_nouns:
+        return False
+    k = start - 1
+    while k > 0 and words[k] in rules.list_joiners:
+        k -= 1
+        while k > 0 and words[k] in rules.list_joiners:
+            k -= 1  # ", and"
+        if not (_DIGITS.match(words[k]) or word_value(words[k]) is not None):
+            return False
+        if words[k - 1] in rules.not_before:
+            return True
+        k -= 1
+    return False
 
 
 def thing_before_person(words: list[str], i: int, rules: NumberRules) -> bool:

@@ -164,7 +164,8 @@ def _each_one_or_counted(t: Tagged, parts: list[list[int]], covered: set[int]) -
 
 
 def _names_a_person(t: Tagged, part: list[int]) -> bool:
-    return any(t.over("victim", i) or t.over("victim_mod", i) for i in part) \
+    return any(t.over("victim", i) or t.over("victim_mod", i) or t.over("rank", i)
+               or t.over("person_role", i) for i in part) \
         or all(t.texts[i][:1].isupper() for i in part if t.texts[i].isalpha())
 
 

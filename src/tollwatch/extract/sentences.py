@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -19,6 +20,9 @@ from ..model import FINE_PRECISIONS, Place, PlaceMention, TimeMention, When
 from .text import Sentence
 
 _PLACE_LOOKBACK: Final = 2
+# Marks that close a clause: the words after the last of them are the clause a time stands in.
+_CLAUSE_MARKS: Final = re.compile(r"[,;:()]")
+_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass
@@ -33,6 +37,8 @@ class SentenceContext:
     statement_dates: set[tuple[int, int]] = field(default_factory=set)
     # Where the dateline ends ("ISLAMABAD: "): the place it names is where the report was filed.
     dateline_end: int = 0
+    # Words that open a relative clause about a person ("who"): grammar.yaml `person_relatives`.
+    relatives: frozenset[str] = frozenset()
     # The mentions inside each sentence, by its index: sorted out once, not per claim.
     times_in: dict[int, list[TimeMention]] = field(init=False)
     places_in: dict[int, list[PlaceMention]] = field(init=False)
@@ -67,20 +73,25 @@ def _by_sentence(mentions, sentences: list[Sentence]) -> dict[int, list]:
 
 
 def choose_time(context: SentenceContext, sentence: Sentence, anchor: int,
-                aside: tuple[int, int] | None = None) -> When | None:
+                aside: tuple[int, int] | None = None, outcomes: list[int] | None = None) -> When | None:
     """The When of a claim whose outcome word (a toll's count) starts at character `anchor`.
 
     Mentions inside `aside` ("the toll from Monday's blast rose to 12 on Wednesday") yield
     to any other of the sentence: the toll's noun names its incident, not the day of the count.
+    `outcomes` are where the sentence's outcome words start: a time in a relative clause
+    that holds one may date the claim's deaths ("two activists who were killed in 2017").
     """
     own = context.times_in.get(sentence.index, [])
     if aside is not None:
         own = [t for t in own if not aside[0] <= t.span[0] < aside[1]] or own
     own = _deaths_times(own, context, anchor)
+    own = [t for t in own if not _in_a_relative_clause(context, sentence, t, anchor, outcomes or [])]
     if own:
         return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
     if sentence.index > 0:
-        before = [t for t in context.times_in.get(sentence.index - 1, []) if not _unresolved(t.when)]
+        previous = context.sentences[sentence.index - 1]
+        before = [t for t in context.times_in.get(sentence.index - 1, [])
+                  if not _unresolved(t.when) and not _in_a_relative_clause(context, previous, t)]
         if before:
             return before[-1].when
     opening = _opening_date(context)
@@ -105,6 +116,28 @@ def _deaths_times(own: list[TimeMention], context: SentenceContext, anchor: int)
     reported = [t for t in own if t.span not in context.statement_dates
                 and not _unresolved(t.when) and (t.span[0] > first or anchor < first)]
     return reported or own
+
+
+def _in_a_relative_clause(context: SentenceContext, sentence: Sentence, mention: TimeMention,
+                          anchor: int | None = None, outcomes: list[int] | None = None) -> bool:
+    """"a former congressman who died of cancer last July": a time in a relative clause about
+    a person dates that person's past, not the event of the next sentence's claims.
+
+    In the claim's own sentence (`anchor` given) the time stays when it stands in the
+    anchor's clause ("two guards, who were shot on Monday, died"), or when an outcome word
+    of `outcomes` stands in its relative clause before it.
+    """
+    at = mention.span[0] - sentence.start
+    if anchor is not None:
+        low, high = sorted((at, anchor - sentence.start))
+        if _CLAUSE_MARKS.search(sentence.text, low, high) is None:
+            return False
+    begin = max((m.end() for m in _CLAUSE_MARKS.finditer(sentence.text, 0, at)), default=0)
+    relative = next((w.start() for w in _WORD.finditer(sentence.text, begin, at)
+                     if w.group().lower() in context.relatives), None)
+    if relative is None:
+        return False
+    return not any(sentence.start + relative <= o < mention.span[0] for o in outcomes or [])
 
 
 def _unresolved(when: When) -> bool:

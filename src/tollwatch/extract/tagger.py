@@ -140,6 +140,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
         add("victim_mod", phrases, "mod", group)
     add("additive", victims.get("additive"), "additive")
     add("rank", victims.get("ranks"), "rank")
+    add("person_role", victims.get("person_roles"), "role")
 
     claimants = lexicon.section("claimants")
     add("speech", claimants.get("speech_verbs"), "verb")
@@ -169,7 +170,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "definite_determiners", "person_subjects", "plural_nouns",
                 "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions",
                 "reflexives", "relative_prepositions", "collectives", "plural_objects", "later_death_links",
-                "agent_prepositions"):
+                "agent_prepositions", "subordinators"):
         add(key, grammar.get(key), key)
     return table
 
