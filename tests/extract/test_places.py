@@ -94,6 +94,12 @@ def test_places_unknown_name_needs_a_locative(lexicon):
     assert [p.name for p in places(lexicon, "Elders met in the village of Kalagai.")] == ["Kalagai"]
 
 
+def test_places_unknown_name_after_an_article_qualifies_a_noun(lexicon):
+    assert places(lexicon, "The charge was hidden inside of a Voskar van near the gate.") == []
+    assert places(lexicon, "Two guards died in an Abrelo-made truck.") == []
+    assert [p.name for p in places(lexicon, "Two guards died in Kalagai.")] == ["Kalagai"]
+
+
 def test_places_country_and_province_precision(lexicon):
     text = "Fighting in Iraq spread to Nineveh, and later to Khyber Pakhtunkhwa in Pakistan."
     found = {p.text: p for p in places(lexicon, text)}

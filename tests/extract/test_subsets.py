@@ -80,3 +80,28 @@ def test_subsets_a_rank_among_a_group_is_part_of_it(lexicon, text, part_group):
     whole, part = result.claims
     assert (part.part_of, part.victims.group) == (whole.id, part_group)
     assert result.totals["killed"].best == whole.count.best
+
+
+def test_subsets_apposed_parts_after_a_relative_clause_are_parts(lexicon):
+    text = "Two pilgrims who were leaving the shrine, one Nepali and one Indian, were hurt."
+    result = run(lexicon, text)
+    whole, *parts = result.claims
+    assert [(p.count.best, p.part_of) for p in parts] == [(1, whole.id), (1, whole.id)]
+    assert result.totals["injured"].best == 2
+
+
+def test_subsets_inclusion_after_its_verb_keeps_that_outcome(lexicon):
+    text = "Twelve people were killed, including three Kenyans, 40 were hurt, and a hall burned."
+    result = run(lexicon, text)
+    assert [(c.outcome, c.count.best, c.part_of is not None) for c in result.claims] == [
+        ("killed", 12, False), ("killed", 3, True), ("injured", 40, False)]
+    assert (result.totals["killed"].best, result.totals["injured"].best) == (12, 40)
+
+
+def test_subsets_count_after_a_closed_inclusion_takes_its_own_verb(lexicon):
+    text = ("Nine people were killed, including two raiders, and five guards and several "
+            "raiders were wounded in the clash.")
+    result = run(lexicon, text)
+    assert [(c.outcome, c.count.best, c.part_of is not None) for c in result.claims][:3] == [
+        ("killed", 9, False), ("killed", 2, True), ("injured", 5, False)]
+    assert result.totals["killed"].best == 9

@@ -28,7 +28,7 @@ from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
     without_the_injured_who_died,
 )
-from .subsets import link_apposed_parts, link_subset
+from .subsets import closes_inclusion, link_apposed_parts, link_subset
 from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
@@ -188,6 +188,8 @@ def _inherited(t: Tagged, cands: list[Candidate], index: int,
         return None  # "including 29 children and 200 others were injured": others are no part
     if apposed_one(t, prev, cands[index]):
         return None
+    if not loose and closes_inclusion(t, prev, cands[index]):
+        return None  # ", including two assailants, and four soldiers were wounded": a verb may follow
     joined = coordinated(t, prev, cands[index]) or (loose and _loosely_coordinated(t, prev, cands[index]))
     if not joined:
         return None
@@ -209,6 +211,12 @@ def _loosely_coordinated(t: Tagged, first: Candidate, second: Candidate) -> bool
 def _in_inclusion(t: Tagged, start: int) -> bool:
     """Whether a count stands right after "including" (or "including the")."""
     return t.over("inclusion", start - 1) is not None or t.over("inclusion", start - 2) is not None
+
+
+def _after_its_whole_verb(cands: list[Candidate], index: int) -> bool:
+    """Whether the count before an inclusion already has its verb before the inclusion."""
+    start = cands[index].mention.start
+    return any(c.found is not None and c.found.trigger < start for c in cands[:index])
 
 
 def _of_others(t: Tagged, cand: Candidate) -> bool:
@@ -245,8 +253,11 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             if own_verb:
                 return None  # "100 people were freed and 6 gunmen were killed": a clause of its own
             nxt = later[coord.end]
-            if _of_others(t, nxt) and _in_inclusion(t, cand.mention.start):
-                return None  # "including 8 civilians and another 27 people were wounded"
+            if _in_inclusion(t, cand.mention.start) and (
+                    _of_others(t, nxt) or _after_its_whole_verb(cands, index)):
+                # "including 8 civilians and another 27 people were wounded"; "15 people
+                # were killed, including two Americans, 85 were injured"
+                return None
             j = nxt.end
             if nxt.phrase.of_prior and t.words[coord.start] == ",":
                 j = _next_comma(t, j)  # ", three of whom had been held hostage,"

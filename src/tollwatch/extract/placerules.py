@@ -34,6 +34,7 @@ class PlaceRules:
     stop: frozenset[str]
     locatives: frozenset[str]
     fillers: frozenset[str]
+    noun_articles: frozenset[str]
     function_words: frozenset[str]
     directions: frozenset[str]
     conjunctions: frozenset[str]
@@ -78,6 +79,7 @@ def place_rules(lexicon: Lexicon) -> PlaceRules:
         stop=_words(section, "stoplist"),
         locatives=_words(section, "locative_prepositions"),
         fillers=_words(section, "locative_fillers"),
+        noun_articles=_words(section, "noun_articles"),
         function_words=_words(section, "function_words"),
         directions=_words(section, "direction_words"),
         conjunctions=_words(section, "list_conjunctions"),

@@ -198,7 +198,8 @@ class _Scan(NameScan):
         rules, words = self.rules, item.words
         # Too short: the "U" of "U.S.", an "Al" cut off from its name.
         if not item.locative or len(words) > rules.max_unknown_words or min(map(len, words)) < 2 \
-                or sum(map(len, words)) < 3 or acronym(words) or self._opens(item.start):
+                or sum(map(len, words)) < 3 or acronym(words) or self._opens(item.start) \
+                or self.word_before(item.start) in rules.noun_articles:
             return None
         keys = [fold(w) for w in words]
         if any(k in rules.stop or k in rules.demonyms or k in rules.locatives for k in keys) \

@@ -218,6 +218,11 @@ class NameScan:
             k -= 1
         return k < 0 or text[k] in _SENTENCE_END or "\n" in text[k:start]
 
+    def word_before(self, start: int) -> str:
+        """The lower-cased word right before offset `start`, or "" after punctuation."""
+        words = self.text[max(0, start - 20):start].split()
+        return words[-1].lower() if words and start > 0 and self.text[start - 1].isspace() else ""
+
     def _after_locative(self, start: int) -> bool:
         """Is the name after a locative word, maybe through fillers ("in areas including")?"""
         window = self.text[max(0, start - 80):start]

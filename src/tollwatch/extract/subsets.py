@@ -30,7 +30,7 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
         if gap == ["("]:
             _link_bracketed(whole, first[1])
             continue
-        if gap != [","] or i + 2 >= len(attached):
+        if not (gap == [","] or _relative_clause(t, total.end, gap)) or i + 2 >= len(attached):
             continue
         parts = [first]
         for nxt in attached[i + 2:]:
@@ -41,6 +41,12 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
         if len(parts) >= 2 and same and sum(p.count.best for _, p in parts) == whole.count.best:
             for _, part in parts:
                 part.part_of = whole
+
+
+def _relative_clause(t: Tagged, start: int, gap: list[str]) -> bool:
+    """"Two tourists who were passing the residence, one Canadian and one British, were
+    injured": a relative clause about the count, closed by the comma before its parts."""
+    return t.at("person_relatives", start) is not None and gap[-1] == "," and "," not in gap[:-1]
 
 
 def _listed(t: Tagged, prev: Candidate, nxt: Candidate) -> bool:
@@ -87,7 +93,7 @@ def _open_inclusion(t: Tagged, cands: list[Candidate], index: int) -> Tag | None
     return None
 
 
-def _closes_inclusion(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
+def closes_inclusion(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
     """", including a commander, and 10 assailants": the comma ends the subset."""
     gap = t.words[prev.end:cand.mention.start]
     if gap[:1] != [","] or len(gap) < 2:
@@ -112,7 +118,7 @@ def link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> 
     cand = cands[index]
     prev = cands[index - 1] if index > 0 else None
     if prev is not None and prev.found is not None and coordinated(t, prev, cand) \
-            and not _closes_inclusion(t, prev, cand) and prev.found.outcome == found.outcome:
+            and not closes_inclusion(t, prev, cand) and prev.found.outcome == found.outcome:
         found.part_of = prev.found.part_of
         if found.part_of is not None:
             return
