@@ -106,6 +106,8 @@ def test_numbers_range_after_an_age_word_is_no_count(lexicon):
     ("Raiders shot three herders, aged 31, 52, and 60, near the well.", [3]),
     ("The dead, aged 19, 20 and 44, were farmers.", []),
     ("Gunmen killed a teacher aged 40, 2 policemen and a driver.", [2]),
+    # a list at the start of the text has no word before it
+    ("4 and 9 were hurt, most aged", [4, 9]),
 ])
 def test_numbers_list_after_an_age_word_holds_no_count(lexicon, sentence, bests):
     assert [c.best for c in counts(lexicon, sentence)] == bests

@@ -235,7 +235,7 @@ def _later_in_a_list_of_no_counts(words: list[str], start: int, end: int, rules:
             k -= 1  # ", and"
         if not (_DIGITS.match(words[k]) or word_value(words[k]) is not None):
             return False
-        if words[k - 1] in rules.not_before:
+        if k > 0 and words[k - 1] in rules.not_before:
             return True
         k -= 1
     return False

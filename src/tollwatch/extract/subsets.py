@@ -46,7 +46,8 @@ def link_apposed_parts(t: Tagged, cands: list[Candidate]) -> None:
 def _relative_clause(t: Tagged, start: int, gap: list[str]) -> bool:
     """"Two tourists who were passing the residence, one Canadian and one British, were
     injured": a relative clause about the count, closed by the comma before its parts."""
-    return t.at("person_relatives", start) is not None and gap[-1] == "," and "," not in gap[:-1]
+    return bool(gap) and t.at("person_relatives", start) is not None and gap[-1] == "," \
+        and "," not in gap[:-1]
 
 
 def _listed(t: Tagged, prev: Candidate, nxt: Candidate) -> bool:
