@@ -292,13 +292,8 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
         if going_on is not None:
             j = going_on.end  # "were tied up before being shot and killed"
             continue
-        if j in later and j == cand.end + 1 and t.at("prepositions", cand.end) is not None \
-                and not relative:
-            later[j].inside = True  # "eight people from three families were killed"
-            j = later[j].end
-            continue
-        if j in later and _object_before_plural_verb(t, cand, later[j]):
-            later[j].inside = True  # "two brothers working for a contractor were killed"
+        if j in later and _object_of_a_preposition(t, cand, later[j], relative):
+            later[j].inside = True
             j = later[j].end
             continue
         if j in later or _is_negation(t, j) or (t.at("boundaries", j) is not None and not (
@@ -314,15 +309,19 @@ def _person_relative(t: Tagged, j: int) -> bool:
     return j < len(t.words) and t.at("person_relatives", j) is not None
 
 
-def _object_before_plural_verb(t: Tagged, cand: Candidate, one: Candidate) -> bool:
-    """Whether `one`, a single person after a preposition and right before "were", is that
-    preposition's object, so the verb is the plural count's: "Two brothers working for a
-    foreign contractor were killed"."""
-    start = one.mention.start
-    return (cand.mention.count.best > 1 and one.mention.count.best == 1 and start > 0
+def _object_of_a_preposition(t: Tagged, cand: Candidate, later: Candidate, relative: bool) -> bool:
+    """Whether a later count on the way to `cand`'s verb is a preposition's object, no
+    subject of its own: right after the preposition that ends `cand`'s phrase ("eight people
+    from three families were killed", not inside a relative clause), or a single person after
+    a preposition right before "were" ("Two brothers working for a foreign contractor were
+    killed")."""
+    start = later.mention.start
+    if start == cand.end + 1 and t.at("prepositions", cand.end) is not None and not relative:
+        return True
+    return (cand.mention.count.best > 1 and later.mention.count.best == 1 and start > 0
             and t.at("prepositions", start - 1) is not None
             and t.over("singular_determiners", start) is not None
-            and t.at("plural_auxiliaries", one.end) is not None)
+            and t.at("plural_auxiliaries", later.end) is not None)
 
 
 def _adjective(t: Tagged, i: int) -> bool:

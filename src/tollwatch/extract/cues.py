@@ -56,8 +56,7 @@ def _inside_a_closed_clause(t: Tagged, cue: int, comma: int, clauses: set[int]) 
     if comma not in clauses or cue > comma:
         return False
     for k in range(cue - 1, -1, -1):
-        boundary = t.at("boundaries", k)
-        if boundary is not None:
+        if t.at("boundaries", k) is not None:
             return t.at("subordinators", k) is not None
         if t.words[k] == ",":
             return False

@@ -230,9 +230,8 @@ def _later_in_a_list_of_no_counts(words: list[str], start: int, end: int, rules:
         return False
     k = start - 1
     while k > 0 and words[k] in rules.list_joiners:
-        k -= 1
         while k > 0 and words[k] in rules.list_joiners:
-            k -= 1  # ", and"
+            k -= 1  # ",", "and" or ", and"
         if not (_DIGITS.match(words[k]) or word_value(words[k]) is not None):
             return False
         if k > 0 and words[k - 1] in rules.not_before:

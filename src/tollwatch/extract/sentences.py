@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -42,10 +43,25 @@ class SentenceContext:
     # The mentions inside each sentence, by its index: sorted out once, not per claim.
     times_in: dict[int, list[TimeMention]] = field(init=False)
     places_in: dict[int, list[PlaceMention]] = field(init=False)
+    # Where the relative clause of a time mention opens, by the mention's span: found once
+    # per mention, though every claim of a sentence and of the next asks.
+    relative_openings: dict[tuple[int, int], int | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.times_in = _by_sentence(self.times, self.sentences)
         self.places_in = _by_sentence(self.places, self.sentences)
+        self.relative_openings = {}
+
+    def relative_opening(self, sentence: Sentence, mention: TimeMention) -> int | None:
+        """Where the "who" opens that a time mention's clause holds before it, or None:
+        "a former congressman who died of cancer last July"."""
+        if mention.span not in self.relative_openings:
+            at = mention.span[0] - sentence.start
+            begin = max((m.end() for m in _CLAUSE_MARKS.finditer(sentence.text, 0, at)), default=0)
+            self.relative_openings[mention.span] = next(
+                (sentence.start + w.start() for w in _WORD.finditer(sentence.text, begin, at)
+                 if w.group().lower() in self.relatives), None)
+        return self.relative_openings[mention.span]
 
     def blocked_tokens(self, sentence: Sentence, offsets: list[int], texts: list[str]) -> set[int]:
         """Tokens inside a date or a duration: numbers there are never counts."""
@@ -73,7 +89,7 @@ def _by_sentence(mentions, sentences: list[Sentence]) -> dict[int, list]:
 
 
 def choose_time(context: SentenceContext, sentence: Sentence, anchor: int,
-                aside: tuple[int, int] | None = None, outcomes: list[int] | None = None) -> When | None:
+                aside: tuple[int, int] | None = None, outcomes: Sequence[int] = ()) -> When | None:
     """The When of a claim whose outcome word (a toll's count) starts at character `anchor`.
 
     Mentions inside `aside` ("the toll from Monday's blast rose to 12 on Wednesday") yield
@@ -85,7 +101,7 @@ def choose_time(context: SentenceContext, sentence: Sentence, anchor: int,
     if aside is not None:
         own = [t for t in own if not aside[0] <= t.span[0] < aside[1]] or own
     own = _deaths_times(own, context, anchor)
-    own = [t for t in own if not _in_a_relative_clause(context, sentence, t, anchor, outcomes or [])]
+    own = [t for t in own if not _in_a_relative_clause(context, sentence, t, anchor, outcomes)]
     if own:
         return min(own, key=lambda t: (_unresolved(t.when), abs(t.span[0] - anchor))).when
     if sentence.index > 0:
@@ -119,7 +135,7 @@ def _deaths_times(own: list[TimeMention], context: SentenceContext, anchor: int)
 
 
 def _in_a_relative_clause(context: SentenceContext, sentence: Sentence, mention: TimeMention,
-                          anchor: int | None = None, outcomes: list[int] | None = None) -> bool:
+                          anchor: int | None = None, outcomes: Sequence[int] = ()) -> bool:
     """"a former congressman who died of cancer last July": a time in a relative clause about
     a person dates that person's past, not the event of the next sentence's claims.
 
@@ -127,17 +143,12 @@ def _in_a_relative_clause(context: SentenceContext, sentence: Sentence, mention:
     anchor's clause ("two guards, who were shot on Monday, died"), or when an outcome word
     of `outcomes` stands in its relative clause before it.
     """
-    at = mention.span[0] - sentence.start
     if anchor is not None:
-        low, high = sorted((at, anchor - sentence.start))
+        low, high = sorted((mention.span[0] - sentence.start, anchor - sentence.start))
         if _CLAUSE_MARKS.search(sentence.text, low, high) is None:
             return False
-    begin = max((m.end() for m in _CLAUSE_MARKS.finditer(sentence.text, 0, at)), default=0)
-    relative = next((w.start() for w in _WORD.finditer(sentence.text, begin, at)
-                     if w.group().lower() in context.relatives), None)
-    if relative is None:
-        return False
-    return not any(sentence.start + relative <= o < mention.span[0] for o in outcomes or [])
+    opening = context.relative_opening(sentence, mention)
+    return opening is not None and not any(opening <= o < mention.span[0] for o in outcomes)
 
 
 def _unresolved(when: When) -> bool:
