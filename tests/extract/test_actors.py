@@ -226,3 +226,16 @@ def test_actors_speaker_with_only_a_title_is_kept(lexicon):
 def test_actors_counted_speaker_is_no_victim(lexicon):
     result = run(lexicon, "Gunmen shot dead 12 labourers, a spokesman said.")
     assert result.totals["killed"].best == 12
+
+
+def test_actors_back_reference_of_another_type_is_a_new_speaker(lexicon):
+    result = run(lexicon, "The military said its troops killed 15 militants in a raid, while the "
+                          "group said only two of its fighters had died.")
+    speakers = [(c.count.best, c.claimant.name, c.claimant.type) for c in result.claims]
+    assert speakers == [(15, "military", "military"), (2, "group", "non_state_armed_group")]
+
+
+def test_actors_back_reference_of_the_same_type_keeps_the_speaker(lexicon):
+    result = run(lexicon, "The Taliban said they had killed 30 soldiers. The group said four "
+                          "more soldiers were wounded.")
+    assert [c.claimant.name for c in result.claims] == ["Taliban", "Taliban"]

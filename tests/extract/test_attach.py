@@ -365,3 +365,24 @@ def test_attach_brackets_before_the_verb_are_an_aside(lexicon, text, expected):
 ])
 def test_attach_verb_before_an_owner_is_the_counts(lexicon, text, expected):
     assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gunmen have a verb of their own: "and" joins two clauses, not two subjects
+    ("Two gunmen opened fire and three people were killed.", [(3, "killed", "unknown")]),
+    ("Two gunmen on motorcycles fired at the crowd and three people were wounded.",
+     [(3, "injured", "unknown")]),
+    # the same walk still joins subjects with no verb between them
+    ("Two soldiers from the unit and three civilians were killed.",
+     [(2, "killed", "security_forces"), (3, "killed", "civilians")]),
+])
+def test_attach_count_with_its_own_verb_takes_no_later_outcome(lexicon, text, expected):
+    assert claims_of(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, total", [
+    ("According to a doctor at the hospital, two policemen were injured.", 2),
+    ("According to two security officials, five soldiers were injured.", 5),
+])
+def test_attach_source_after_according_to_is_no_victim(lexicon, text, total):
+    assert run(lexicon, text).totals["injured"].best == total

@@ -132,3 +132,13 @@ def test_personlists_names_after_a_count_are_that_count_not_a_list(lexicon):
 ])
 def test_personlists_person_after_an_objects_of_phrase(lexicon, text, total):
     assert killed(lexicon, text)[1] == total
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("A gunman opened fire and three people were killed.", ["three"]),
+    ("The soldier fired and two civilians were wounded.", []),
+    ("A soldier and two civilians were killed.", ["A soldier", "two"]),
+])
+def test_personlists_a_subject_with_its_own_verb_is_no_list_member(lexicon, text, labels):
+    found, total = killed(lexicon, text)
+    assert found == labels

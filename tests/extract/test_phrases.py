@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import run
+from .helpers import only_claim, run
 
 
 @pytest.mark.parametrize("text, total, label", [
@@ -120,3 +120,8 @@ def test_phrases_plural_without_an_s_after_a_count(lexicon):
     result = run(lexicon, "One guard died and three staff were wounded in the raid.")
     assert [(c.count.best, c.outcome, c.victims.label) for c in result.claims] == [
         (1, "killed", "guard"), (3, "injured", "staff")]
+
+
+def test_phrases_hyphenated_owner_after_of_is_skipped(lexicon):
+    claim = only_claim(lexicon, "Two of al-Yasiri's bodyguards were injured in the attack.")
+    assert (claim.count.best, claim.outcome, claim.victims.label) == (2, "injured", "bodyguards")

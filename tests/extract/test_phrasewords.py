@@ -2,7 +2,7 @@
 
 import pytest
 
-from tollwatch.extract.phrasewords import age_end, before_modifiers, inside_name, stops_phrase
+from tollwatch.extract.phrasewords import age_end, before_modifiers, inside_name, past_verb, stops_phrase
 from tollwatch.extract.tagger import tagger_for
 
 
@@ -28,3 +28,16 @@ def test_phrasewords_age_is_read_past_its_hyphens(lexicon):
     assert tagged.texts[:6] == ["a", "41", "-", "year", "-", "old"]
     assert age_end(tagged, 1) == 6
     assert before_modifiers(tagged, 7) == 0  # back past "Buddhist" and the age to "a"
+
+
+@pytest.mark.parametrize("text, index, verb", [
+    ("A bomb exploded near the gate", 2, True),        # -ed after a noun
+    ("A bomb went off near the gate", 2, True),        # listed irregular
+    ("Two gunmen suddenly opened fire", 3, True),      # after an adverb too
+    ("the armed forces", 1, False),                    # after a determiner: describes a noun
+    ("near armed men", 1, False),                      # after a preposition
+    ("A man aged 40", 2, False),                       # listed as no verb
+    ("A bomb Exploded", 2, False),                     # capitalised: part of a name
+])
+def test_phrasewords_past_verb_after_a_noun_opens_a_clause(lexicon, text, index, verb):
+    assert past_verb(_tag(lexicon, text), index) is verb

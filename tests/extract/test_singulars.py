@@ -56,3 +56,13 @@ def test_singulars_name_before_a_person_noun_qualifies_it(lexicon, text, expecte
 def test_singulars_hyphenated_and_group_qualifiers(lexicon, text, label, group):
     assert [(c.count.best, c.victims.label, c.victims.group) for c in run(lexicon, text).claims] == [
         (1, label, group)]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A bomb exploded and two people were killed.", 2),
+    ("A car bomb exploded near the market and two soldiers were killed.", 2),
+    ("A firefight ensued and four policemen were killed.", 4),
+    ("A gunfight broke out and four policemen were killed.", 4),
+])
+def test_singulars_a_thing_before_its_verb_is_no_person(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

@@ -4,7 +4,7 @@ import datetime as dt
 import itertools
 
 from tollwatch.extract.totals import document_totals, mark_background
-from tollwatch.model import Claim, Count, Place, Victims, When
+from tollwatch.model import Claim, Claimant, Count, Place, Victims, When
 
 _ids = itertools.count()
 
@@ -247,3 +247,18 @@ def test_totals_a_year_before_the_report_stays_background():
     year = _in_year(1000, 2002)
     mark_background([year], dt.date(2002, 5, 20))
     assert year.background
+
+
+def test_totals_two_sources_in_one_sentence_overlap():
+    police = claim(5, "civilians", sentence=901)
+    residents = claim(12, "civilians", sentence=901)
+    police.claimant = Claimant("Police", type="police", party_to_conflict=True)
+    residents.claimant = Claimant("residents", type="local")
+    assert killed([police, residents]).best == 12
+
+
+def test_totals_one_source_in_one_sentence_adds():
+    first = claim(5, "civilians", sentence=902)
+    second = claim(7, "civilians", sentence=902)
+    first.claimant = second.claimant = Claimant("Police", type="police", party_to_conflict=True)
+    assert killed([first, second]).best == 12

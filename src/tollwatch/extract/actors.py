@@ -142,6 +142,13 @@ def _claims_lives(t: Tagged, i: int) -> bool:
     return False
 
 
+def after_source_preposition(t: Tagged, start: int) -> bool:
+    """Whether token `start` opens the source of "according to", "citing": "According to a
+    doctor, two policemen were injured" names a source, no victim."""
+    source = t.over("speech", start - 1) if start > 0 else None
+    return source is not None and source.end == start and source.has("prep")
+
+
 def speaker_for(speeches: list[Speech], found: Found) -> Claimant | None:
     """The speech cue nearest before the claim, else the first after it ("..., police said")."""
     position = min(found.start, found.trigger)
@@ -193,7 +200,7 @@ def _claimant(t: Tagged, span: tuple[int, int], cue: Tag, rules: ActorRules, mem
     pronoun = t.over("pronoun", start)
     if pronoun is not None and pronoun.end == end:
         resolved = earlier[-1].claimant if earlier else memory.last
-        if resolved is not None:
+        if resolved is not None and _may_refer_to(t.text_of(start, end), resolved, rules):
             return replace(resolved, text=text)
     if parts[0] in memory.by_name:
         return replace(memory.by_name[parts[0]], text=text)
@@ -202,6 +209,14 @@ def _claimant(t: Tagged, span: tuple[int, int], cue: Tag, rules: ActorRules, mem
     if kind == "unknown" and not name[:1].isupper() and not _has_title(name, rules):
         return None  # "it said": no speaker; "the spokesman said" is one, of unknown type
     return Claimant(_strip_article(name, rules), role, organisation, kind, party, text)
+
+
+def _may_refer_to(words: str, earlier: Claimant, rules: ActorRules) -> bool:
+    """Whether a back-reference can stand for an earlier speaker: "he" for anyone, "the
+    group" not for the military ("The military said …, while the group said …"), but for a
+    speaker of no known type ("The Anarchist Struggle group …. The group claims …")."""
+    kind = claimant_type(words, rules)[0]
+    return "unknown" in (kind, earlier.type) or kind == earlier.type
 
 
 def _has_title(words: str, rules: ActorRules) -> bool:

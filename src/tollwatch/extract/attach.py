@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .actors import after_source_preposition
 from .anaphora import named_again, owned_remains, taken_by_pronoun
 from .appositions import apposed_one, apposition_end
 from .candidate import Candidate
@@ -23,7 +24,7 @@ from .implicit import implicit_claims
 from .numbers import NumberRules
 from .persons import additive_adverb, bracket_close
 from .phrases import candidates, coordinated
-from .phrasewords import group_before_of
+from .phrasewords import group_before_of, past_verb
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
     without_the_injured_who_died,
@@ -75,6 +76,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
     speech = t.at("speech", cand.end)
     if speech is not None and not speech.has("prep") and p.outcome is None:
         return  # "..., a spokesman said": the speaker, no victim
+    if p.outcome is None and after_source_preposition(t, m.start):
+        return  # "According to a doctor, two policemen were injured": the source, no victim
     result = _left(t, m.start) or _own_predicate(t, cand, counts, blocked)
     if result is None and p.partitive:
         result = _right(t, cands, index, blocked)  # "three of the wounded, all civilians, died"
@@ -299,7 +302,9 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
         if j in later or _is_negation(t, j) or (t.at("boundaries", j) is not None and not (
                 relative and t.at("relative_prepositions", j) is not None)):
             return None
-        own_verb = own_verb or (not relative and t.at("passive_auxiliaries", j) is not None)
+        # "Two gunmen opened fire and three people were killed": the gunmen have a verb of their own.
+        own_verb = own_verb or (not relative and (t.at("passive_auxiliaries", j) is not None
+                                                  or past_verb(t, j)))
         j += 1
         steps += 1
     return None

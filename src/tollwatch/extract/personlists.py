@@ -10,7 +10,7 @@ from typing import Final
 
 from .found import Found
 from .persons import group_in, name_like, object_end, one_found
-from .phrasewords import age_end, of_phrase_end
+from .phrasewords import age_end, of_phrase_end, past_verb
 from .tagger import Tag, Tagged
 
 # Tokens a list of subjects may run back from its verb; tokens of one person of a list, or
@@ -101,7 +101,7 @@ def _list_start(t: Tagged, aux: int) -> int | None:
             continue
         if t.at("boundaries", prev) or t.over("speech", prev) or t.at("relatives", prev) \
                 or _punctuation(t, prev) or t.over("outcome", prev) \
-                or t.over("auxiliaries", prev):
+                or t.over("auxiliaries", prev) or past_verb(t, prev):
             break  # "The chief was killed and two guards were injured": another clause
         if t.over("inclusion", prev) or (t.words[prev][:1].isdigit() and age_end(t, prev) is None):
             return None

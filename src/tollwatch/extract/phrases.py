@@ -102,11 +102,12 @@ def _is_apposition(t: Tagged, mention: CountMention) -> bool:
 
 
 def _after_owner(t: Tagged, j: int) -> int:
-    """Skip an owner after "of": "eight of Talabani's guards", "two of the mayor's sons"."""
+    """Skip an owner after "of": "eight of Talabani's guards", "two of the mayor's sons",
+    "two of al-Yasiri's bodyguards"."""
     for k in range(j + 1, min(len(t.words), j + 4)):
         if t.at("owner_marks", k) is not None:
             return k + 1
-        if not t.words[k].isalpha():
+        if not (t.words[k].isalpha() or t.words[k] == "-"):
             break
     return j
 

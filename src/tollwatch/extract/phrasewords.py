@@ -27,6 +27,22 @@ def stops_phrase(t: Tagged, j: int) -> bool:
     )
 
 
+def past_verb(t: Tagged, i: int) -> bool:
+    """Whether token i is a verb in the past tense right after a noun: "exploded" in "A bomb
+    exploded and two people were killed", "went" in "a bomb went off".
+
+    Such a verb opens a clause, so the noun before it is that clause's subject. After a
+    determiner or a preposition the same word describes a noun ("the armed forces").
+    """
+    word = t.texts[i]
+    if i == 0 or not (word.isalpha() and word.islower()) or t.at("not_past_verbs", i) is not None:
+        return False
+    if t.at("past_verbs", i) is None and not word.endswith("ed"):
+        return False
+    return t.texts[i - 1].isalpha() and not stops_phrase(t, i - 1) \
+        and t.over("singular_determiners", i - 1) is None
+
+
 def adjective_like(t: Tagged, i: int) -> bool:
     """Whether token i may stand before a victim noun as a modifier ("retired", "Buddhist")."""
     if t.at("victim_mod", i) is not None:

@@ -10,7 +10,7 @@ from typing import Final
 from .candidate import Candidate, Phrase, noun_phrase, one_mention
 from .numbers import NumberRules
 from .persons import before_brackets, name_like
-from .phrasewords import adjective_like, age_end, before_modifiers, stops_phrase
+from .phrasewords import adjective_like, age_end, before_modifiers, past_verb, stops_phrase
 from .tagger import Tag, Tagged
 
 # How far back from the token after its ")" an acronym's "(" may stand: "(BPAT)".
@@ -168,7 +168,9 @@ def _indefinite_phrases(t: Tagged, rules: NumberRules, taken: set[int]) -> list[
                     or (t.over("boundaries", before) and not t.over("coordinators", before)):
                 continue  # "in a blast", "of an army unit", "as a result": no victims
         first = end = age_end(t, det.end) or det.end
-        while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None:
+        # "a bomb exploded": the phrase ends before its clause's verb.
+        while end < n and end - first < 4 and adjective_like(t, end) and t.at("victim", end) is None \
+                and not past_verb(t, end):
             end += 1
         victim = t.at("victim", end) if end < n else None
         if victim is not None:

@@ -170,7 +170,7 @@ def _collect(lexicon: Lexicon) -> dict[tuple[str, str], list[Label]]:
                 "definite_determiners", "person_subjects", "plural_nouns",
                 "closing_conjunctions", "person_relatives", "owner_marks", "ages", "companions",
                 "reflexives", "relative_prepositions", "collectives", "plural_objects", "later_death_links",
-                "agent_prepositions", "subordinators"):
+                "agent_prepositions", "subordinators", "past_verbs", "not_past_verbs"):
         add(key, grammar.get(key), key)
     return table
 

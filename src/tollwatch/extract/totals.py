@@ -1,9 +1,9 @@
 """Document totals: per outcome, a low/best/high that counts nobody twice.
 
 Within a victim group, two claims either describe the same people (they overlap: keep the
-larger) or different people (they are disjoint: add them). Claims are disjoint when they
-stand in the same sentence without one including the other, when they name different
-districts, or when the words say "others", "more", "also". Different days alone do not make
+larger) or different people (they are disjoint: add them). Claims are disjoint when one
+source gives them in the same sentence without one including the other, when they name
+different districts, or when the words say "others", "more", "also". Different days alone do not make
 claims disjoint: "killed a priest ... his body was found two days later" is one death, and
 a person counted from "a man" or a name in another sentence is taken to be the same person.
 Background claims (`Claim.background`) stay out: figures after a motive cue ("in
@@ -130,13 +130,20 @@ def disjoint(a: Claim, b: Claim) -> bool:
     groups = {a.victims.group, b.victims.group}
     if len(groups) == 2 and "unknown" not in groups:
         return True
-    if a.span == b.span:
+    if a.span == b.span and not _two_speakers(a, b):
         return True  # one sentence does not repeat itself
     if a.additional or b.additional:
         return True
     if _one_without_number(a) or _one_without_number(b):
         return False  # "A man died ... The man, a shopkeeper, was shot": the same person
     return _places_apart(a, b)
+
+
+def _two_speakers(a: Claim, b: Claim) -> bool:
+    """Claims that two sources give in one sentence: "police said five died, while residents
+    said at least 12 died" are two accounts of the same deaths."""
+    return a.claimant is not None and b.claimant is not None \
+        and a.claimant.name != b.claimant.name
 
 
 def _one_without_number(claim: Claim) -> bool:
