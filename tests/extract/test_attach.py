@@ -386,3 +386,9 @@ def test_attach_count_with_its_own_verb_takes_no_later_outcome(lexicon, text, ex
 ])
 def test_attach_source_after_according_to_is_no_victim(lexicon, text, total):
     assert run(lexicon, text).totals["injured"].best == total
+
+
+@pytest.mark.parametrize("text", ["Police are searching for three suspects.",
+                                  "The suspects were identified as two brothers."])
+def test_attach_suspects_alone_are_no_arrest(lexicon, text):
+    assert "arrested" not in run(lexicon, text).totals

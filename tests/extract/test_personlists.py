@@ -142,3 +142,8 @@ def test_personlists_person_after_an_objects_of_phrase(lexicon, text, total):
 def test_personlists_a_subject_with_its_own_verb_is_no_list_member(lexicon, text, labels):
     found, total = killed(lexicon, text)
     assert found == labels
+
+
+def test_personlists_a_plural_after_a_possessive_is_no_single_person(lexicon):
+    found, total = killed(lexicon, "A teacher and his children were killed.")
+    assert found == ["A teacher"]

@@ -66,3 +66,12 @@ def test_singulars_hyphenated_and_group_qualifiers(lexicon, text, label, group):
 ])
 def test_singulars_a_thing_before_its_verb_is_no_person(lexicon, text, total):
     assert run(lexicon, text).totals["killed"].best == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Gunmen killed a teacher and his three children.", 4),
+    ("Gunmen killed a school teacher, his wife and their three children.", 5),
+    ("A teacher, his wife and their three children were killed.", 5),
+])
+def test_singulars_a_count_after_a_possessive_is_no_single_person(lexicon, text, total):
+    assert run(lexicon, text).totals["killed"].best == total

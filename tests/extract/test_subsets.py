@@ -105,3 +105,20 @@ def test_subsets_count_after_a_closed_inclusion_takes_its_own_verb(lexicon):
     assert [(c.outcome, c.count.best, c.part_of is not None) for c in result.claims][:3] == [
         ("killed", 9, False), ("killed", 2, True), ("injured", 5, False)]
     assert result.totals["killed"].best == 9
+
+
+@pytest.mark.parametrize("text, outcome, total", [
+    ("Five of the 20 dead were children.", "killed", 20),
+    ("Four of the 12 people killed were policemen.", "killed", 12),
+    ("Hospital staff said 14 of the 60 wounded were in serious condition.", "injured", 60),
+])
+def test_subsets_count_drawn_from_a_claimed_whole_is_its_part(lexicon, text, outcome, total):
+    result = run(lexicon, text)
+    whole = [c for c in result.claims if c.part_of is None]
+    assert [c.count.best for c in whole] == [total]
+    assert all(c.part_of == whole[0].id for c in result.claims if c is not whole[0])
+    assert result.totals[outcome].best == total
+
+
+def test_subsets_whole_that_names_no_outcome_is_no_claim(lexicon):
+    assert [c.count.best for c in run(lexicon, "Three of the 4 attackers were killed.").claims] == [3]

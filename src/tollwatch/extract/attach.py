@@ -20,16 +20,17 @@ from .candidate import Candidate
 from .companions import COMPANION, after_one_object, shared_outcome
 from .cues import mark_cues
 from .found import Found
+from .gapping import GAPPED, gapped_outcome, gapped_victims
 from .implicit import implicit_claims
 from .numbers import NumberRules
 from .persons import additive_adverb, bracket_close
 from .phrases import candidates, coordinated
-from .phrasewords import group_before_of, past_verb
+from .phrasewords import after_determiner, group_before_of, outcome_in_name, past_verb
 from .settle import (
     one_per_singular_verb, others_of_another_outcome, without_restated_pronouns,
     without_the_injured_who_died,
 )
-from .subsets import closes_inclusion, link_apposed_parts, link_subset
+from .subsets import closes_inclusion, link_apposed_parts, link_drawn_parts, link_subset
 from .tagger import Tag, Tagged
 from .tolls import headed_victims, link_toll_parts, toll_victims
 
@@ -53,6 +54,7 @@ def find_claims(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Found]
         link_subset(t, cands, index, cand.found)
         found.append(cand.found)
     link_apposed_parts(t, cands)
+    link_drawn_parts(cands)
     found = one_per_singular_verb(t, found)
     # Companions leave their verb to its own subject: "He was killed along with one bystander".
     found.extend(implicit_claims(t, {f.trigger for f in found if f.how != COMPANION}, found, blocked))
@@ -87,7 +89,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
               or after_one_object(t, m.start, m.count.best)
               or (None if _passive_agent(t, cand) else _right(t, cands, index, blocked))
               or _inherited(t, cands, index, loose=True) or _included(t, cands, index)
-              or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words))))
+              or taken_by_pronoun(t, cand.end, _next_start(cands, index, len(t.words)))
+              or gapped_outcome(t, cands, index))
     if result is None:
         return
     outcome, trigger, how = result
@@ -97,6 +100,8 @@ def _attach(t: Tagged, cands: list[Candidate], index: int, counts: set[int], blo
     group, label = p.group, p.label
     if group == "unknown" and how == "left" and trigger < m.start:
         group, label = toll_victims(t, trigger) or (group, label)
+    elif how == GAPPED and not label:
+        group, label = gapped_victims(cands, index) or (group, label)
     cand.found = Found(
         start=m.start, end=max(p.end, m.end), count=m.count, outcome=outcome, group=group,
         label=label, trigger=trigger, how=how, additive=additive,
@@ -130,7 +135,7 @@ def _own_predicate(t: Tagged, cand: Candidate, counts: set[int],
     while j not in counts and (aux := t.at("auxiliaries", j)) is not None:
         j = aux.end
     tag = t.at("outcome", j)
-    if tag is None or _in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
+    if tag is None or outcome_in_name(t, tag) or not (tag.has("pred") or tag.has("part")):
         return None
     if j == cand.end and not tag.has("pred") and not cand.phrase.additive:
         return None  # "two gunmen killed three guards": a bare participle may be active
@@ -275,11 +280,11 @@ def _right(t: Tagged, cands: list[Candidate], index: int, blocked: set[int]) -> 
             j = close + 1
             continue
         tag = t.at("outcome", j)
-        if tag is not None and _in_name(t, tag):
+        if tag is not None and outcome_in_name(t, tag):
             j = tag.end  # "the Al Aqsa Martyrs Brigades": a name, not an outcome
             continue
         if tag is not None:
-            found = None if relative and _adjective(t, j) else _right_outcome(t, tag, later, blocked)
+            found = None if relative and after_determiner(t, j) else _right_outcome(t, tag, later, blocked)
             if found is not None or not relative:
                 return found
             j = tag.end  # "who were returning a kidnapped man": the clause's own verb
@@ -327,18 +332,6 @@ def _object_of_a_preposition(t: Tagged, cand: Candidate, later: Candidate, relat
             and t.at("prepositions", start - 1) is not None
             and t.over("singular_determiners", start) is not None
             and t.at("plural_auxiliaries", later.end) is not None)
-
-
-def _adjective(t: Tagged, i: int) -> bool:
-    """A participle after a determiner describes a noun: "a detained smuggler"."""
-    return i > 0 and (t.at("determiners", i - 1) is not None
-                      or t.over("singular_determiners", i - 1) is not None)
-
-
-def _in_name(t: Tagged, tag: Tag) -> bool:
-    """An outcome noun written with a capital inside a sentence belongs to a name."""
-    return tag.start > 0 and t.texts[tag.start][:1].isupper() and not tag.has("part") \
-        and not tag.has("pred")
 
 
 def _next_comma(t: Tagged, j: int) -> int:

@@ -35,6 +35,9 @@ class Candidate:
     found: Found | None = None
     # Inside the phrase of an earlier count ("eight people from three families"): no victims.
     inside: bool = False
+    # Where the count it is drawn from starts, when that one names its outcome and so is a
+    # claim of its own: the 20 of "five of the 20 dead".
+    whole: int | None = None
 
     @property
     def end(self) -> int:

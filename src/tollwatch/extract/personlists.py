@@ -181,7 +181,7 @@ def one_person(t: Tagged, part: list[int]) -> bool:
         return True  # a name
     head = words[-1]
     return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
-        and head.isalpha() and not head.endswith("s")
+        and head.isalpha() and not head.endswith("s") and t.at("plural_nouns", part[-1]) is None
 
 
 def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:

@@ -35,13 +35,17 @@ def candidates(t: Tagged, rules: NumberRules, blocked: set[int]) -> list[Candida
         if _is_apposition(t, mention):
             continue
         whole = _whole_after_of(t, mention.end, by_start)
-        if whole is not None:
-            # "three of the 4 attackers": the count is three, drawn from the four.
-            drawn_from.add(whole.start)
         phrase = _victim_phrase(t, whole.end if whole else mention.end, rules,
                                 mention.count.best == 1)
+        claimed_whole = None
+        if whole is not None and phrase is not None and _names_its_outcome(t, phrase):
+            claimed_whole = whole.start  # "five of the 20 dead": the 20 are a claim too
+        elif whole is not None:
+            # "three of the 4 attackers": the count is three, drawn from the four.
+            drawn_from.add(whole.start)
         if phrase is not None:
-            out.append(Candidate(mention, _named_by_group(t, mention.start, phrase)))
+            out.append(Candidate(mention, _named_by_group(t, mention.start, phrase),
+                                 whole=claimed_whole))
     taken = {i for c in out for i in range(c.mention.start, c.phrase.end)}
     out.extend(singular_phrases(t, taken | blocked, rules))
     out.sort(key=lambda c: c.mention.start)
@@ -65,6 +69,15 @@ def _restates(t: Tagged, prev: Candidate, cand: Candidate) -> bool:
     if t.at("restating_counts", word) is None or word - 1 != prev.end or t.words[prev.end] != ",":
         return False
     return cand.mention.count.best == prev.mention.count.best
+
+
+def _names_its_outcome(t: Tagged, phrase: Phrase) -> bool:
+    """Whether the phrase after "N of the M" says what befell the M: "the 20 dead", "the 12
+    people killed", not "the 4 attackers" (who may have lived)."""
+    if phrase.outcome is not None:
+        return True
+    tag = t.at("outcome", phrase.end) if phrase.end < len(t.words) else None
+    return tag is not None and tag.has("part")
 
 
 def _whole_after_of(t: Tagged, i: int, by_start: dict[int, CountMention]) -> CountMention | None:

@@ -7,7 +7,7 @@ from typing import Final
 
 from .numbers import word_value
 from .persons import name_like
-from .tagger import Tagged
+from .tagger import Tag, Tagged
 
 # How far before "of" the words of a group may start: "a Muslim family of five".
 _GROUP_TOKENS: Final = 5
@@ -126,3 +126,15 @@ def of_phrase_end(t: Tagged, of: int) -> int | None:
                      and t.at("prepositions", j) is None)):
         j += 1
     return j if j > first else None
+
+
+def after_determiner(t: Tagged, i: int) -> bool:
+    """A participle after a determiner describes a noun: "a detained smuggler"."""
+    return i > 0 and (t.at("determiners", i - 1) is not None
+                      or t.over("singular_determiners", i - 1) is not None)
+
+
+def outcome_in_name(t: Tagged, tag: Tag) -> bool:
+    """An outcome noun written with a capital inside a sentence belongs to a name."""
+    return tag.start > 0 and t.texts[tag.start][:1].isupper() and not tag.has("part") \
+        and not tag.has("pred")

@@ -120,8 +120,9 @@ def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> li
         while end < n and end - head < 2 and t.words[end].isalpha() and t.texts[end].islower() \
                 and not stops_phrase(t, end):
             end += 1
-        if end == head or t.words[end - 1].endswith("s"):
-            continue  # nothing there, or a plural
+        if end == head or t.words[end - 1].endswith("s") or t.at("plural_nouns", end - 1) \
+                or taken.intersection(range(head, end)):
+            continue  # nothing there, a plural, or a count of its own ("his three children")
         if end < n and t.words[end].isalpha() and not stops_phrase(t, end):
             continue  # the words go on: not a noun phrase of its own
         if end < n and t.words[end] == "of":

@@ -136,3 +136,15 @@ def link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> 
                 found.part_of = prev.found
             # "twenty were wounded, and five of them later died": own outcome, own total
             return
+
+
+def link_drawn_parts(cands: list[Candidate]) -> None:
+    """"Five of the 20 dead were children": a count drawn from a whole that is a claim of its
+    own, with the same outcome, is that claim's part."""
+    by_start = {c.mention.start: c for c in cands}
+    for cand in cands:
+        whole = by_start.get(cand.whole) if cand.whole is not None else None
+        if whole is None or whole.found is None or cand.found is None:
+            continue
+        if cand.found.part_of is None and cand.found.outcome == whole.found.outcome:
+            cand.found.part_of = whole.found
