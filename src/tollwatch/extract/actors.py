@@ -215,8 +215,10 @@ def _may_refer_to(words: str, earlier: Claimant, rules: ActorRules) -> bool:
     """Whether a back-reference can stand for an earlier speaker: "he" for anyone, "the
     group" not for the military ("The military said …, while the group said …"), but for a
     speaker of no known type ("The Anarchist Struggle group …. The group claims …")."""
+    if earlier.type == "unknown":
+        return True  # no type to contradict: spare the type patterns
     kind = claimant_type(words, rules)[0]
-    return "unknown" in (kind, earlier.type) or kind == earlier.type
+    return kind in ("unknown", earlier.type)
 
 
 def _has_title(words: str, rules: ActorRules) -> bool:

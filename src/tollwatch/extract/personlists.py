@@ -10,7 +10,7 @@ from typing import Final
 
 from .found import Found
 from .persons import group_in, name_like, object_end, one_found
-from .phrasewords import age_end, of_phrase_end, past_verb
+from .phrasewords import age_end, of_phrase_end, past_verb, plural_word
 from .tagger import Tag, Tagged
 
 # Tokens a list of subjects may run back from its verb; tokens of one person of a list, or
@@ -181,7 +181,7 @@ def one_person(t: Tagged, part: list[int]) -> bool:
         return True  # a name
     head = words[-1]
     return (t.over("singular_determiners", part[0]) is not None or t.at("possessives", part[0]) is not None) \
-        and head.isalpha() and not head.endswith("s") and t.at("plural_nouns", part[-1]) is None
+        and head.isalpha() and not plural_word(t, part[-1])
 
 
 def objects_after(t: Tagged, end: int) -> list[tuple[int, int]]:

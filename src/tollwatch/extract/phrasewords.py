@@ -68,6 +68,12 @@ def inside_name(t: Tagged, j: int) -> bool:
         and t.at("determiners", j) is None
 
 
+def plural_word(t: Tagged, i: int) -> bool:
+    """Whether token i is a plural as the head of a phrase: "guards", or one of grammar.yaml's
+    `plural_nouns` that ends in no "s" ("children")."""
+    return t.words[i].endswith("s") or t.at("plural_nouns", i) is not None
+
+
 def plural_looking(word: str) -> bool:
     """A word that looks like a plural noun ("peasants"), not like "witness"."""
     return word.endswith("s") and word.isalpha() and len(word) > 3 and not word.endswith("ss")

@@ -10,7 +10,7 @@ from typing import Final
 from .candidate import Candidate, Phrase, noun_phrase, one_mention
 from .numbers import NumberRules
 from .persons import before_brackets, name_like
-from .phrasewords import adjective_like, age_end, before_modifiers, past_verb, stops_phrase
+from .phrasewords import adjective_like, age_end, before_modifiers, past_verb, plural_word, stops_phrase
 from .tagger import Tag, Tagged
 
 # How far back from the token after its ")" an acronym's "(" may stand: "(BPAT)".
@@ -120,8 +120,7 @@ def _one_more_after_and(t: Tagged, ones: list[Candidate], taken: set[int]) -> li
         while end < n and end - head < 2 and t.words[end].isalpha() and t.texts[end].islower() \
                 and not stops_phrase(t, end):
             end += 1
-        if end == head or t.words[end - 1].endswith("s") or t.at("plural_nouns", end - 1) \
-                or taken.intersection(range(head, end)):
+        if end == head or plural_word(t, end - 1) or taken.intersection(range(head, end)):
             continue  # nothing there, a plural, or a count of its own ("his three children")
         if end < n and t.words[end].isalpha() and not stops_phrase(t, end):
             continue  # the words go on: not a noun phrase of its own

@@ -141,8 +141,11 @@ def link_subset(t: Tagged, cands: list[Candidate], index: int, found: Found) -> 
 def link_drawn_parts(cands: list[Candidate]) -> None:
     """"Five of the 20 dead were children": a count drawn from a whole that is a claim of its
     own, with the same outcome, is that claim's part."""
+    drawn = [c for c in cands if c.whole is not None]
+    if not drawn:
+        return  # most sentences: no map of counts to build
     by_start = {c.mention.start: c for c in cands}
-    for cand in cands:
+    for cand in drawn:
         whole = by_start.get(cand.whole) if cand.whole is not None else None
         if whole is None or whole.found is None or cand.found is None:
             continue
